@@ -1,0 +1,55 @@
+import { diagnostic, type Diagnostic } from '../errors.js';
+import { QuestionsFileSchema } from '../stories/schema.js';
+import type { SourceFile } from '../stories/source.js';
+import { didYouMean } from '../suggest.js';
+import { BUILTIN_QUESTIONS, COMPETENCIES, type Question } from './bank.js';
+
+/** The questions a workspace knows: the built-in bank plus stories/questions.yml. */
+export interface Catalog {
+  questions: Map<string, Question>;
+  competencies: Set<string>;
+}
+
+export function builtinCatalog(): Catalog {
+  return {
+    questions: new Map(BUILTIN_QUESTIONS.map((q) => [q.id, { ...q, competencies: [...q.competencies] }])),
+    competencies: new Set(COMPETENCIES.map((c) => c.id)),
+  };
+}
+
+/** Adds or overrides questions from a parsed questions.yml (a top-level list). */
+export function extendCatalog(catalog: Catalog, source: SourceFile): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  if (source.data === undefined || source.data === null) return diagnostics;
+  const result = QuestionsFileSchema.safeParse(source.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const what = path.length ? `"${path.join('.')}" ` : '';
+      const message = issue.code === 'invalid_type' && path.length === 0
+        ? 'questions.yml must be a list of `- id: …` entries with `text` and `competencies`'
+        : `${what}${issue.message}`;
+      diagnostics.push(diagnostic(source.path, source.locate(path), 'error', 'questions-invalid', message));
+    }
+    return diagnostics;
+  }
+  result.data.forEach((entry, i) => {
+    const existing = catalog.questions.get(entry.id);
+    if (!existing && !entry.text) {
+      diagnostics.push(
+        diagnostic(source.path, source.locate([i, 'id']), 'error', 'questions-invalid', `new question "${entry.id}" needs a \`text\`${didYouMean(entry.id, catalog.questions.keys())}`),
+      );
+      return;
+    }
+    const competencies = entry.competencies ?? existing?.competencies ?? [];
+    competencies.forEach((c, j) => {
+      if (!catalog.competencies.has(c)) {
+        diagnostics.push(
+          diagnostic(source.path, source.locate([i, 'competencies', j]), 'warning', 'unknown-competency', `unknown competency "${c}"${didYouMean(c, catalog.competencies)}`),
+        );
+      }
+    });
+    catalog.questions.set(entry.id, { id: entry.id, text: entry.text ?? existing!.text, competencies });
+  });
+  return diagnostics;
+}

@@ -1,0 +1,136 @@
+import type { Heading, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+
+/**
+ * Story Markdown is parsed once, to mdast, and every output renders from
+ * that tree. Parsing also makes the tree safe: raw HTML becomes literal
+ * text, images become their alt text, and links that are not http(s) or
+ * mailto lose their target. Renderers can then trust the tree.
+ */
+export function parseMarkdown(markdown: string): Root {
+  const tree = fromMarkdown(markdown);
+  sanitize(tree);
+  return tree;
+}
+
+const SAFE_URL = /^(https?:|mailto:)/i;
+
+function sanitize(parent: Parents): void {
+  const children = parent.children as Nodes[];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.type === 'html') {
+      children[i] = { type: 'text', value: node.value, position: node.position };
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      const alt = node.alt ?? '';
+      children[i] = { type: 'text', value: alt ? `[image: ${alt}]` : '', position: node.position };
+    } else if (node.type === 'link' && !SAFE_URL.test(node.url.trim())) {
+      children.splice(i, 1, ...(node.children as Nodes[]));
+      i--;
+    } else if (node.type === 'linkReference') {
+      // Undefined references would otherwise be dropped by renderers; keep the words.
+      children.splice(i, 1, ...(node.children as Nodes[]));
+      i--;
+    } else if (node.type === 'definition') {
+      children.splice(i, 1);
+      i--;
+    } else if ('children' in node) {
+      sanitize(node);
+    }
+  }
+}
+
+export function plainText(nodes: readonly RootContent[] | Nodes): string {
+  const list = Array.isArray(nodes) ? nodes : [nodes as Nodes];
+  return list
+    .map((n) => toString(n, { includeHtml: false }))
+    .join('\n\n')
+    .trim();
+}
+
+export function countWords(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu);
+  return words ? words.length : 0;
+}
+
+export interface RawSection {
+  /** Heading text as written, e.g. "Situation:" */
+  heading: string;
+  /** Lower-case canonical key with trailing punctuation removed, e.g. "situation" */
+  key: string;
+  /** 1-based line of the heading within the body. */
+  line: number;
+  column: number;
+  nodes: RootContent[];
+}
+
+/**
+ * Cuts a body into sections at headings whose text is one of `sectionKeys`
+ * (any heading depth, any case). Other headings stay inside the current
+ * section as content. Text before the first recognised heading is `preamble`.
+ */
+export function splitSections(
+  tree: Root,
+  recognise: (headingText: string) => string | undefined,
+): { preamble: RootContent[]; sections: RawSection[] } {
+  const preamble: RootContent[] = [];
+  const sections: RawSection[] = [];
+  let current: RawSection | undefined;
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const text = headingText(node);
+      const key = recognise(text);
+      if (key) {
+        current = {
+          heading: text,
+          key,
+          line: node.position?.start.line ?? 0,
+          column: node.position?.start.column ?? 0,
+          nodes: [],
+        };
+        sections.push(current);
+        continue;
+      }
+    }
+    (current ? current.nodes : preamble).push(node);
+  }
+  return { preamble, sections };
+}
+
+export function headingText(node: Heading): string {
+  return toString(node).trim();
+}
+
+/** Normalises a heading for matching: lower case, no trailing colon, no STAR prefix letters like "S —". */
+export function headingKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/[:.\s]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Splits prose into sentences; good enough for cue lines, not linguistics. */
+export function sentences(text: string): string[] {
+  return text
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Shortens a sentence to about `max` characters at a word boundary. */
+export function shorten(text: string, max = 90): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** Walks phrasing content; used by renderers that flatten inline formatting. */
+export function isPhrasing(node: Nodes): node is PhrasingContent {
+  return ['text', 'strong', 'emphasis', 'delete', 'inlineCode', 'break', 'link'].includes(node.type);
+}
