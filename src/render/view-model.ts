@@ -49,6 +49,8 @@ export interface ViewEntry {
   score: number;
   gap: boolean;
   story?: ViewStory;
+  /** Number of the earlier entry that already tells this story (the sheet shows it once). */
+  repeatOf?: number;
   backup?: { id: string; title: string };
 }
 
@@ -84,15 +86,22 @@ export interface ViewOptions {
 
 export function buildViewModel(plan: Plan, stories: readonly Story[], config: Config, options: ViewOptions): ViewModel {
   const { profile } = plan;
-  const entries: ViewEntry[] = plan.assignments.map((a) => ({
-    number: a.index + 1,
-    questionId: a.question.id,
-    question: a.question.text,
-    score: a.pick?.score ?? 0,
-    gap: !a.pick,
-    story: a.pick ? viewStory(a.pick.story, a.question.id) : undefined,
-    backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title } : undefined,
-  }));
+  const firstUse = new Map<string, number>();
+  const entries: ViewEntry[] = plan.assignments.map((a) => {
+    const id = a.pick?.story.id;
+    const repeatOf = id ? firstUse.get(id) : undefined;
+    if (id && repeatOf === undefined) firstUse.set(id, a.index + 1);
+    return {
+      number: a.index + 1,
+      questionId: a.question.id,
+      question: a.question.text,
+      score: a.pick?.score ?? 0,
+      gap: !a.pick,
+      story: a.pick ? viewStory(a.pick.story, a.question.id) : undefined,
+      repeatOf,
+      backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title } : undefined,
+    };
+  });
 
   const pitch = choosePitch(plan, stories);
   const numbers = [...new Set(entries.flatMap((e) => e.story?.metrics ?? []))];

@@ -1,0 +1,62 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EnvironmentError } from '../errors.js';
+
+/** Templates shipped with storybank: <package>/templates, next to dist/ and src/. */
+export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface TemplateFile {
+  /** Name relative to a templates folder, e.g. `partials/entry.hbs`. */
+  name: string;
+  /** Path shown in messages: workspace-relative for user files. */
+  shownAs: string;
+  source: string;
+}
+
+export interface TemplateSet {
+  cheatsheet: TemplateFile;
+  css: TemplateFile;
+  partials: TemplateFile[];
+}
+
+/**
+ * Built-in templates, each replaced by a workspace file of the same name in
+ * `<workspace>/templates/` when there is one (the rendercv way).
+ */
+export async function loadTemplates(workspaceRoot?: string): Promise<TemplateSet> {
+  const builtin = await readFolder(BUILTIN_TEMPLATES_DIR, (name) => `(built-in) templates/${name}`);
+  if (builtin.size === 0) {
+    throw new EnvironmentError(`storybank's templates are missing from ${BUILTIN_TEMPLATES_DIR}`, 'reinstall storybank (npm ci)');
+  }
+  const user = workspaceRoot
+    ? await readFolder(join(workspaceRoot, 'templates'), (name) => `templates/${name}`)
+    : new Map<string, TemplateFile>();
+  const merged = new Map([...builtin, ...user]);
+  const get = (name: string): TemplateFile => {
+    const file = merged.get(name);
+    if (!file) throw new EnvironmentError(`template ${name} is missing`, 'reinstall storybank (npm ci)');
+    return file;
+  };
+  return {
+    cheatsheet: get('cheatsheet.hbs'),
+    css: get('cheatsheet.css'),
+    partials: [...merged.values()].filter((f) => f.name.startsWith('partials/') && f.name.endsWith('.hbs')),
+  };
+}
+
+async function readFolder(dir: string, shownAs: (name: string) => string): Promise<Map<string, TemplateFile>> {
+  const files = new Map<string, TemplateFile>();
+  let names: string[];
+  try {
+    names = (await readdir(dir, { recursive: true })) as string[];
+  } catch {
+    return files;
+  }
+  for (const raw of names.sort()) {
+    const name = raw.split('\\').join('/');
+    if (!/\.(hbs|css)$/.test(name)) continue;
+    files.set(name, { name, shownAs: shownAs(name), source: await readFile(join(dir, raw), 'utf8') });
+  }
+  return files;
+}
