@@ -136,6 +136,17 @@ export async function renderProfile(
   return { profile: profile.name, files, diagnostics, milliseconds: performance.now() - started };
 }
 
+/** Writes one profile's files atomically under <outDir>/<profile>/. */
+export async function writeProfile(root: string, outDir: string, result: ProfileBuild): Promise<BuildRun['written']> {
+  const written: BuildRun['written'] = [];
+  for (const file of result.files) {
+    const path = join(resolve(root, outDir), result.profile, file.name);
+    await writeFileAtomic(path, file.bytes);
+    written.push({ profile: result.profile, path, bytes: file.bytes.length });
+  }
+  return written;
+}
+
 export interface BuildRun {
   workspace: Workspace;
   builds: ProfileBuild[];
@@ -174,11 +185,7 @@ export async function build(
     for (const [i, profile] of profiles.entries()) {
       options.onProfileStart?.(profile.name, i, profiles.length);
       const result = await renderProfile(workspace, profile, options, deps);
-      for (const file of result.files) {
-        const path = join(resolve(root, outDir), profile.name, file.name);
-        await writeFileAtomic(path, file.bytes);
-        written.push({ profile: profile.name, path, bytes: file.bytes.length });
-      }
+      written.push(...(await writeProfile(root, outDir, result)));
       builds.push(result);
       options.onProfileDone?.(result, i, profiles.length);
     }

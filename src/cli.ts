@@ -6,7 +6,6 @@ import { hideBin } from 'yargs/helpers';
 import { assertValid, build, DEFAULT_FORMATS, FORMATS, loadWorkspace, selectProfiles, type Format } from './build.js';
 import { EnvironmentError, hasErrors, InterruptedError, UserError, type Diagnostic } from './errors.js';
 import { removeTempFilesNow } from './output/atomic.js';
-import type { BrowserSession } from './render/browser.js';
 import { filterStories, formatDiagnostics, formatPlan, formatStoryList, planToJson, storiesToJson, summarizeDiagnostics } from './report.js';
 import { planProfile } from './select/assign.js';
 
@@ -26,8 +25,6 @@ const out = process.stdout;
 const err = process.stderr;
 const color = () => Boolean(err.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 
-/** Sessions alive right now, so Ctrl-C can stop their browsers. */
-const liveSessions = new Set<BrowserSession>();
 
 function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -72,7 +69,6 @@ async function runBuild(argv: Record<string, unknown>, g: Globals): Promise<numb
   if (argv.all && profileArg?.length) throw new UserError('use either --profile NAME… or --all, not both');
   const { BrowserSession } = await import('./render/browser.js');
   const session = new BrowserSession(argv.browser as string | undefined);
-  liveSessions.add(session);
   const tty = Boolean(err.isTTY) && !g.quiet;
   try {
     const run = await build(g.dir, String(argv.out ?? 'out'), {
@@ -98,7 +94,6 @@ async function runBuild(argv: Record<string, unknown>, g: Globals): Promise<numb
     return 0;
   } finally {
     await session.close();
-    liveSessions.delete(session);
   }
 }
 
@@ -174,7 +169,13 @@ export function cli(args: string[]): Argv {
       run(async (argv, g) => {
         if (argv.watch) {
           const { watchBuild } = await import('./watch.js');
-          return watchBuild(argv, g);
+          const profiles = (argv.profile as string[] | undefined)?.flatMap((p) => p.split(',')).filter(Boolean);
+          return watchBuild(
+            argv,
+            g,
+            { profiles, formats: parseFormats(argv.format), paper: argv.paper as 'letter' | 'a4' | undefined, includePrivate: Boolean(argv['include-private']), browserPath: argv.browser as string | undefined },
+            (d) => printDiagnostics(d, g),
+          );
         }
         return runBuild(argv, g);
       }),
@@ -199,6 +200,40 @@ export function cli(args: string[]): Argv {
           .option('competency', { type: 'string', describe: 'only stories showing this competency' })
           .option('json', { type: 'boolean' }),
       run(runList),
+    )
+    .command(
+      'new <title>',
+      'scaffold stories/<slug>.md (never overwrites)',
+      (y) =>
+        y
+          .positional('title', { type: 'string', describe: 'story title', demandOption: true })
+          .option('kind', { choices: ['star', 'answer'] as const, default: 'star' as const }),
+      run(async (argv, g) => (await import('./authoring/commands.js')).runNew(argv, g)),
+    )
+    .command(
+      'init [folder]',
+      'scaffold a workspace with an example story and profile',
+      (y) => y.positional('folder', { type: 'string', describe: 'folder to create (default: --dir, else the current folder)' }),
+      run(async (argv, g) => (await import('./authoring/commands.js')).runInit(argv, g)),
+    )
+    .command(
+      'import <notes>',
+      'freeform notes -> draft story files, one per question heading',
+      (y) =>
+        y
+          .positional('notes', { type: 'string', describe: 'Markdown notes file', demandOption: true })
+          .option('force', { type: 'boolean', describe: 'overwrite existing story files' }),
+      run(async (argv, g) => (await import('./authoring/commands.js')).runImport(argv, g)),
+    )
+    .command(
+      'preview',
+      'live HTML preview on 127.0.0.1 that reloads on save',
+      (y) =>
+        y
+          .option('profile', { type: 'string', alias: 'p', describe: 'profile to show first' })
+          .option('port', { type: 'number', default: 4173 })
+          .option('paper', { choices: ['letter', 'a4'] as const }),
+      run(async (argv, g) => (await import('./preview/commands.js')).runPreview(argv, g)),
     )
     .demandCommand(1, 'Name a command, e.g. `storybank build`. See --help.')
     .strict()
@@ -247,23 +282,23 @@ function report(error: unknown, g: Globals): number {
   return 2;
 }
 
-function onSignal(signal: NodeJS.Signals): void {
-  for (const session of liveSessions) session.killNow();
+/** Ctrl-C: stop every browser, remove half-written files, exit 130. */
+async function onSignal(signal: NodeJS.Signals): Promise<void> {
+  const { BrowserSession } = await import('./render/browser.js');
+  BrowserSession.killAll();
   removeTempFilesNow();
   process.exitCode = signal === 'SIGINT' ? 130 : 143;
-  void Promise.all([...liveSessions].map((s) => s.close())).finally(() => process.exit(process.exitCode));
-  setTimeout(() => process.exit(process.exitCode), 2000).unref();
+  setTimeout(() => process.exit(process.exitCode), 1500).unref();
+  await Promise.all([...BrowserSession.live].map((s) => s.close()));
+  process.exit(process.exitCode);
 }
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
 const isBin = process.argv[1] && /storybank$|cli\.js$/.test(process.argv[1]);
 if (isEntry || isBin) {
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.on('exit', () => {
-    for (const session of liveSessions) session.killNow();
-    removeTempFilesNow();
-  });
+  process.once('SIGINT', (s) => void onSignal(s));
+  process.once('SIGTERM', (s) => void onSignal(s));
+  process.on('exit', () => removeTempFilesNow());
   main(hideBin(process.argv)).then(
     (code) => {
       process.exitCode = code;

@@ -112,13 +112,23 @@ export const LAUNCH_TIMEOUT_MS = 30_000;
  * `close()` is safe to call many times and from signal handlers.
  */
 export class BrowserSession {
+  /** Every session not yet closed, so a signal handler can stop them all. */
+  static readonly live = new Set<BrowserSession>();
+
+  /** Kills every live browser at once; for signal and exit handlers. */
+  static killAll(): void {
+    for (const session of BrowserSession.live) session.killNow();
+  }
+
   private browser?: Browser;
   private starting?: Promise<Browser>;
   private sharedPage?: Promise<Page>;
   private userDataDir?: string;
   private closed = false;
 
-  constructor(private readonly explicitPath?: string) {}
+  constructor(private readonly explicitPath?: string) {
+    BrowserSession.live.add(this);
+  }
 
   /** The one sandboxed page; reused for every profile because a new tab costs more than new content. */
   page(): Promise<Page> {
@@ -167,6 +177,7 @@ export class BrowserSession {
 
   async close(): Promise<void> {
     this.closed = true;
+    BrowserSession.live.delete(this);
     const browser = this.browser;
     this.browser = undefined;
     if (browser) {

@@ -34,7 +34,7 @@ export function validateFrontMatter<S extends z.ZodObject>(
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      const missing = issue.code === 'invalid_type' && valueAt(raw, path) === undefined;
+      const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(raw, path) === undefined;
       const key = path.join('.');
       const message = missing
         ? `missing required key "${key}"`

@@ -1,4 +1,4 @@
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../errors.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../errors.js';
 import { builtinCatalog, extendCatalog, type Catalog } from '../questions/catalog.js';
 import { didYouMean } from '../suggest.js';
 import { parseProfile, type Profile } from './profile.js';
@@ -91,15 +91,17 @@ export function parseWorkspace(files: readonly WorkspaceFile[]): Workspace {
     const id = baseName(file.path).toLowerCase();
     const { source, diagnostics: d } = readSource(file.path, text);
     diagnostics.push(...d);
-    const parsed = parseStory(id, source);
-    diagnostics.push(...parsed.diagnostics);
     const first = storyIds.get(id);
     if (first !== undefined) {
       diagnostics.push(diagnostic(file.path, undefined, 'error', 'story-id-duplicate', `story id "${id}" is already used by ${first}; rename one of the files`));
       continue;
     }
     storyIds.set(id, file.path);
-    if (parsed.story && !hasBlockingYamlError(d)) stories.push(parsed.story);
+    // With broken YAML, checking the rest would only add noise.
+    if (hasErrors(d)) continue;
+    const parsed = parseStory(id, source);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.story) stories.push(parsed.story);
   }
 
   for (const file of sorted.filter((f) => roleOf(f.path) === 'profile')) {
@@ -111,19 +113,16 @@ export function parseWorkspace(files: readonly WorkspaceFile[]): Workspace {
     }
     const { source, diagnostics: d } = readSource(file.path, text);
     diagnostics.push(...d);
+    if (hasErrors(d)) continue;
     const parsed = parseProfile(baseName(file.path), source);
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.profile && !hasBlockingYamlError(d)) profiles.push(parsed.profile);
+    if (parsed.profile) profiles.push(parsed.profile);
   }
 
   diagnostics.push(...crossCheck(catalog, stories, profiles));
   stories.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   profiles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { config, catalog, stories, profiles, diagnostics: sortDiagnostics(diagnostics) };
-}
-
-function hasBlockingYamlError(d: readonly Diagnostic[]): boolean {
-  return d.some((x) => x.severity === 'error');
 }
 
 /** YAML-only files are parsed as front matter wrapped in `---` lines; positions move up one line. */
