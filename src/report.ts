@@ -102,7 +102,11 @@ export function formatPlan(plan: Plan, workspace: Workspace, style: Style): stri
       out.push(`    → ${a.pick.story.title} ${c.dim(`(${a.pick.story.id})`)}  score ${a.pick.score}: ${reasons}`);
       if (a.backup) out.push(c.dim(`      backup: ${a.backup.story.title} (${a.backup.story.id}), score ${a.backup.score}`));
     } else {
-      out.push(`    ${c.red('→ GAP')}: no story answers this; write one (storybank new "…") or list it in a story's questions`);
+      const held = plan.excluded.filter((e) => e.story.questions.includes(a.question.id));
+      const why = held.length
+        ? `only ${held.map((e) => `${e.story.id} (${e.why})`).join(', ')} lists it`
+        : `no story answers this; write one (storybank new "…") or list it in a story's questions`;
+      out.push(`    ${c.red('→ GAP')}: ${why}`);
     }
   }
   out.push('');

@@ -8,6 +8,12 @@ export interface Question {
   id: string;
   text: string;
   competencies: string[];
+  /**
+   * Questions about you rather than about an event (pitch, goals,
+   * dealbreakers…): only a story that lists them answers them, never one
+   * that merely shares a competency.
+   */
+  explicitOnly?: boolean;
 }
 
 export interface Competency {
@@ -45,15 +51,15 @@ export const COMPETENCIES: readonly Competency[] = [
 ];
 
 export const BUILTIN_QUESTIONS: readonly Question[] = [
-  { id: 'about-me', text: 'Tell me about yourself.', competencies: ['communication', 'motivation'] },
-  { id: 'why-company', text: 'Why do you want to work here?', competencies: ['motivation', 'customer-focus'] },
-  { id: 'why-role', text: 'Why are you interested in this role?', competencies: ['motivation', 'self-awareness'] },
-  { id: 'why-leaving', text: 'Why are you looking to leave your current job?', competencies: ['motivation', 'self-awareness'] },
-  { id: 'career-goals', text: 'Where do you see yourself in two to three years?', competencies: ['motivation', 'self-awareness'] },
-  { id: 'dealbreakers', text: 'What are your dealbreakers when choosing a job?', competencies: ['motivation', 'self-awareness'] },
-  { id: 'strengths', text: 'What are your greatest strengths?', competencies: ['self-awareness'] },
-  { id: 'weaknesses', text: 'What is your biggest weakness?', competencies: ['self-awareness', 'learning-from-failure'] },
-  { id: 'manager-feedback', text: 'What feedback did your manager give you recently, good and bad?', competencies: ['self-awareness', 'delegation'] },
+  { id: 'about-me', text: 'Tell me about yourself.', competencies: ['communication', 'motivation'], explicitOnly: true },
+  { id: 'why-company', text: 'Why do you want to work here?', competencies: ['motivation', 'customer-focus'], explicitOnly: true },
+  { id: 'why-role', text: 'Why are you interested in this role?', competencies: ['motivation', 'self-awareness'], explicitOnly: true },
+  { id: 'why-leaving', text: 'Why are you looking to leave your current job?', competencies: ['motivation', 'self-awareness'], explicitOnly: true },
+  { id: 'career-goals', text: 'Where do you see yourself in two to three years?', competencies: ['motivation', 'self-awareness'], explicitOnly: true },
+  { id: 'dealbreakers', text: 'What are your dealbreakers when choosing a job?', competencies: ['motivation', 'self-awareness'], explicitOnly: true },
+  { id: 'strengths', text: 'What are your greatest strengths?', competencies: ['self-awareness'], explicitOnly: true },
+  { id: 'weaknesses', text: 'What is your biggest weakness?', competencies: ['self-awareness', 'learning-from-failure'], explicitOnly: true },
+  { id: 'manager-feedback', text: 'What feedback did your manager give you recently, good and bad?', competencies: ['self-awareness', 'delegation'], explicitOnly: true },
   { id: 'hardest-project', text: 'Tell me about the most challenging project you have worked on.', competencies: ['system-design', 'problem-solving', 'ownership'] },
   { id: 'proudest', text: 'What accomplishment are you most proud of?', competencies: ['ownership', 'initiative', 'customer-focus'] },
   { id: 'technical-decision', text: 'Tell me about a technical decision you made and its trade-offs.', competencies: ['technical-judgment', 'system-design'] },
@@ -91,6 +97,6 @@ export const BUILTIN_QUESTIONS: readonly Question[] = [
   { id: 'teamwork', text: 'Tell me about a time you helped your team succeed.', competencies: ['collaboration'] },
   { id: 'explain-technical', text: 'Tell me about explaining something technical to a non-technical audience.', competencies: ['communication', 'stakeholder-management'] },
   { id: 'pushback-product', text: 'Tell me about a time you pushed back on a product request.', competencies: ['influence', 'product-sense', 'technical-judgment'] },
-  { id: 'enjoyed-most', text: 'What part of your work do you enjoy most?', competencies: ['motivation'] },
-  { id: 'questions-for-us', text: 'What questions do you have for us?', competencies: ['motivation', 'communication'] },
+  { id: 'enjoyed-most', text: 'What part of your work do you enjoy most?', competencies: ['motivation'], explicitOnly: true },
+  { id: 'questions-for-us', text: 'What questions do you have for us?', competencies: ['motivation', 'communication'], explicitOnly: true },
 ];

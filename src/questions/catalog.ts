@@ -49,7 +49,7 @@ export function extendCatalog(catalog: Catalog, source: SourceFile): Diagnostic[
         );
       }
     });
-    catalog.questions.set(entry.id, { id: entry.id, text: entry.text ?? existing!.text, competencies });
+    catalog.questions.set(entry.id, { ...existing, id: entry.id, text: entry.text ?? existing!.text, competencies });
   });
   return diagnostics;
 }

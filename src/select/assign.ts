@@ -65,8 +65,9 @@ export function scoreStory(story: Story, question: Question, emphasis: Readonly<
   const reasons: Reason[] = [];
   const explicit = story.questions.includes(question.id);
   if (explicit) reasons.push({ term: `lists ${question.id}`, points: EXPLICIT_POINTS });
-  // Free-form answers (pitch, goals…) only answer what they name.
-  if (story.kind === 'answer' && !explicit) return undefined;
+  // Free-form answers (pitch, goals…) only answer what they name, and
+  // questions about the person only take stories that name them.
+  if (!explicit && (story.kind === 'answer' || question.explicitOnly)) return undefined;
   let overlap = 0;
   for (const c of story.competencies) {
     const weight = emphasis[c] ?? 0;
