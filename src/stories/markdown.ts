@@ -1,6 +1,5 @@
 import type { Heading, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
 
 /**
  * Story Markdown is parsed once, to mdast, and every output renders from
@@ -41,12 +40,30 @@ function sanitize(parent: Parents): void {
   }
 }
 
+/**
+ * The words of a tree. Unlike mdast-util-to-string, block children (list
+ * items, paragraphs in a quote) are separated, so "good ones" and
+ * "retries" in two bullets never fuse into "good onesretries".
+ */
 export function plainText(nodes: readonly RootContent[] | Nodes): string {
   const list = Array.isArray(nodes) ? nodes : [nodes as Nodes];
   return list
-    .map((n) => toString(n, { includeHtml: false }))
+    .map((n) => textOf(n))
     .join('\n\n')
     .trim();
+}
+
+const BLOCK_PARENTS = new Set(['root', 'list', 'listItem', 'blockquote', 'table', 'tableRow', 'footnoteDefinition']);
+
+function textOf(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if (node.type === 'html') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) {
+    const separator = BLOCK_PARENTS.has(node.type) ? (node.type === 'tableRow' ? ' | ' : '\n') : '';
+    return (node.children as Nodes[]).map(textOf).join(separator);
+  }
+  return 'alt' in node && typeof node.alt === 'string' ? node.alt : '';
 }
 
 export function countWords(text: string): number {
@@ -99,7 +116,7 @@ export function splitSections(
 }
 
 export function headingText(node: Heading): string {
-  return toString(node).trim();
+  return textOf(node).trim();
 }
 
 /** Normalises a heading for matching: lower case, no trailing colon, no STAR prefix letters like "S —". */

@@ -1,0 +1,289 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderAnswerBankDocx } from '../../src/render/docx.js';
+import type { ViewModel } from '../../src/render/view-model.js';
+import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../helpers/view-model-fixture.js';
+
+interface Docx {
+  zip: JSZip;
+  document: string;
+  styles: string;
+  numbering: string;
+  rels: string;
+  parts: Map<string, string>;
+}
+
+async function open(buffer: Buffer): Promise<Docx> {
+  const zip = await JSZip.loadAsync(buffer);
+  const parts = new Map<string, string>();
+  for (const name of Object.keys(zip.files).sort()) {
+    if (/\.(xml|rels)$/.test(name)) parts.set(name, await zip.file(name)!.async('string'));
+  }
+  const part = (name: string) => parts.get(name) ?? '';
+  return {
+    zip,
+    document: part('word/document.xml'),
+    styles: part('word/styles.xml'),
+    numbering: part('word/numbering.xml'),
+    rels: part('word/_rels/document.xml.rels'),
+    parts,
+  };
+}
+
+interface Para {
+  style?: string;
+  text: string;
+  xml: string;
+}
+
+/** Top-level-ish paragraphs with their style and visible text (XML entities left as written). */
+function paragraphs(xml: string): Para[] {
+  return [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
+    const body = m[1]!;
+    const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(body)?.[1];
+    const text = [...body.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    return { style, text, xml: body };
+  });
+}
+
+/** How text appears inside <w:t>. */
+function xmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+describe('renderAnswerBankDocx', () => {
+  let model: ViewModel;
+  let buffer: Buffer;
+  let docx: Docx;
+  let paras: Para[];
+
+  beforeAll(async () => {
+    model = fixtureViewModel('letter');
+    buffer = await renderAnswerBankDocx(model);
+    docx = await open(buffer);
+    paras = paragraphs(docx.document);
+  });
+
+  it('gives every question a Heading 1, numbered, in profile order', () => {
+    const headings = paras.filter((p) => p.style === 'Heading1').map((p) => p.text);
+    expect(headings).toEqual([...model.entries.map((e) => xmlText(`${e.number}. ${e.question}`)), 'Coverage']);
+    expect(model.entries.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('defines real Word styles for headings, STAR labels, angle, metrics and meta', () => {
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Normal', 'StarLabel', 'Metrics', 'Angle', 'Meta', 'ListParagraph']) {
+      expect(docx.styles).toContain(`w:styleId="${id}"`);
+    }
+    const heading1 = /<w:style [^>]*w:styleId="Heading1">[\s\S]*?<\/w:style>/.exec(docx.styles)![0];
+    expect(heading1).toContain('<w:outlineLvl w:val="0"/>');
+    expect(heading1).toContain('<w:sz w:val="32"/>');
+    const angle = /<w:style [^>]*w:styleId="Angle">[\s\S]*?<\/w:style>/.exec(docx.styles)![0];
+    expect(angle).toContain('<w:i/>');
+    // Body: Arial 11 pt, 1.15 line spacing.
+    expect(docx.styles).toMatch(/<w:docDefaults>[\s\S]*w:ascii="Arial"[\s\S]*<w:sz w:val="22"\/>[\s\S]*w:line="276"/);
+  });
+
+  it('writes the story title, angle, STAR sections with labels, lessons, metrics and speaking time', () => {
+    const styled = (style: string) => paras.filter((p) => p.style === style).map((p) => p.text);
+    expect(styled('Heading2')).toContain('Supplier ingestion platform · 2024');
+    expect(styled('StarLabel')).toEqual(expect.arrayContaining(['Situation', 'Task', 'Action', 'Result', 'Lessons']));
+    expect(styled('Angle')).toContain('Angle: Start from the failure modes, then the schema.');
+    expect(styled('Metrics')).toContain('Key numbers: 3 concurrent jobs cap  ·  0 duplicate rows after retries');
+    const meta = styled('Meta').filter((t) => t.startsWith('Speaking time:'));
+    expect(meta.length).toBe(model.entries.filter((e) => e.story).length);
+    expect(meta[0]).toMatch(/^Speaking time: about \d+ s \(\d+ words\)/);
+    // Length advice is for `check`, never printed in a document that may be sent.
+    expect(meta.some((t) => t.includes('word target'))).toBe(false);
+    // Inline formatting survives.
+    const situation = paras.find((p) => p.text.startsWith('Suppliers send'))!;
+    expect(situation.xml).toMatch(/<w:b\/>[\s\S]*vehicle fitment/);
+    expect(situation.xml).toMatch(/<w:i\/>[\s\S]*>all</);
+    expect(situation.xml).toContain('<w:rStyle w:val="InlineCode"/>');
+  });
+
+  it('writes a gap as a short note under its question', () => {
+    const i = paras.findIndex((p) => p.style === 'Heading1' && p.text.endsWith('Tell me about a time you failed.'));
+    expect(paras[i + 1]!.style).toBe('GapNote');
+    expect(paras[i + 1]!.text).toMatch(/^No story yet/);
+  });
+
+  it('renders bullet and numbered lists with real numbering, each ordered list counting from 1', () => {
+    expect(docx.document).toContain('<w:numPr>');
+    const numId = (text: string) => {
+      const p = paras.find((x) => x.text === text);
+      expect(p, text).toBeDefined();
+      return { num: /<w:numId w:val="(\d+)"\/>/.exec(p!.xml)?.[1], level: /<w:ilvl w:val="(\d+)"\/>/.exec(p!.xml)?.[1] };
+    };
+    const firstOrdered = numId('bad files never block good ones');
+    const secondOrdered = numId('measured the burst profile');
+    const bullet = numId('Chose an idempotent schema:');
+    const nested = numId('partition by supplier and file hash');
+    expect(firstOrdered.num).toBeDefined();
+    expect(secondOrdered.num).not.toBe(firstOrdered.num);
+    expect(bullet.level).toBe('0');
+    expect(nested.level).toBe('1');
+    expect(docx.numbering).toContain('<w:numFmt w:val="bullet"/>');
+    expect(docx.numbering).toContain('<w:numFmt w:val="decimal"/>');
+    // Each ordered list has a definition of its own that starts at 1.
+    const starts = [...docx.numbering.matchAll(/<w:lvl w:ilvl="0"[^>]*>\s*<w:start w:val="(\d+)"\/>\s*<w:numFmt w:val="decimal"\/>/g)];
+    expect(starts.length).toBeGreaterThanOrEqual(2);
+    expect(starts.every((m) => m[1] === '1')).toBe(true);
+  });
+
+  it('renders blockquotes indented and code in a monospace block', () => {
+    expect(paras.find((p) => p.text === 'Bad input is normal input; design for it.')?.style).toBe('Quote');
+    expect(paras.find((p) => p.text.startsWith('SELECT * FROM parts'))?.style).toBe('CodeBlock');
+    expect(docx.styles).toMatch(/w:styleId="CodeBlock">[\s\S]*?w:ascii="Courier New"/);
+  });
+
+  it('makes story links real external hyperlinks and drops unsafe ones', () => {
+    expect(docx.rels).toMatch(/Target="https:\/\/example\.com\/isolation" TargetMode="External"/);
+    const link = paras.find((p) => p.text.startsWith('Added acceptance checks'))!;
+    expect(link.xml).toMatch(/<w:hyperlink [^>]*r:id="rId\w+"[^>]*>[\s\S]*row-level isolation[\s\S]*<\/w:hyperlink>/);
+    for (const [name, xml] of docx.parts) expect(xml, name).not.toMatch(/javascript:/i);
+  });
+
+  it('has a contents list that links to a bookmark on every question, with page references', () => {
+    for (const e of model.entries) {
+      expect(docx.document).toContain(`<w:hyperlink w:history="1" w:anchor="q${e.number}">`);
+      expect(docx.document).toMatch(new RegExp(`<w:bookmarkStart w:name="q${e.number}" w:id="\\d+"/><w:r><w:t xml:space="preserve">${e.number}\\. `));
+      expect(docx.document).toContain(`PAGEREF q${e.number} \\h`);
+    }
+    expect(paras.find((p) => p.style === 'TOCHeading')?.text).toBe('Contents');
+    expect(paras.filter((p) => p.style === 'TOC1')).toHaveLength(model.entries.length + 1);
+    // Nothing asks Word to update fields on open, and no empty TOC field waits for one.
+    expect(docx.document).not.toContain('w:dirty');
+    expect(docx.parts.get('word/settings.xml')).not.toContain('updateFields');
+    expect(docx.document).not.toMatch(/instrText[^>]*>\s*TOC /);
+  });
+
+  it('ends with a coverage appendix of native tables with a shaded header row', () => {
+    const tables = docx.document.match(/<w:tbl>/g) ?? [];
+    expect(tables).toHaveLength(2);
+    expect(docx.document).toContain('<w:tblHeader/>');
+    expect(docx.document).toContain('w:fill="DCE6F1"');
+    const coverage = docx.document.slice(docx.document.indexOf('>Coverage<'));
+    for (const e of model.entries) expect(coverage).toContain(xmlText(`${e.number}. ${e.question}`));
+    expect(coverage).toContain('System design, Scalability, Reliability, Ownership');
+    expect(coverage).toContain('>Scalability<');
+  });
+
+  it('has a title page with name, role, date, contact and pitch', () => {
+    const first = paras.slice(0, 10);
+    expect(first[0]).toMatchObject({ style: 'Title', text: 'Alex Example' });
+    expect(first[1]!.text).toBe(xmlText('Answer bank · Senior Backend Engineer @ Example Corp'));
+    expect(first.map((p) => p.text)).toEqual(expect.arrayContaining(['14 Mar 2026', 'Backend engineer · data platforms']));
+    expect(docx.rels).toContain('Target="mailto:alex@example.com"');
+    expect(docx.rels).toContain('Target="https://github.com/alex-example"');
+    expect(first.some((p) => p.text.startsWith('Five years of backend work on fitment data'))).toBe(true);
+  });
+
+  it('puts "Page X of Y" in the footer and the role in the header, not on the title page', () => {
+    const footers = [...docx.parts].filter(([n]) => /^word\/footer\d+\.xml$/.test(n)).map(([, x]) => x);
+    const footer = footers.find((x) => x.includes('PAGE'))!;
+    expect(footer).toMatch(/Page <\/w:t>[\s\S]*<w:instrText[^>]*>PAGE<\/w:instrText>[\s\S]* of <\/w:t>[\s\S]*<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
+    expect(docx.document).toContain('<w:titlePg/>');
+    const headers = [...docx.parts].filter(([n]) => /^word\/header\d+\.xml$/.test(n)).map(([, x]) => x);
+    expect(headers.some((x) => x.includes(xmlText('Senior Backend Engineer @ Example Corp')))).toBe(true);
+  });
+
+  it('uses the profile paper: Letter or A4', async () => {
+    expect(docx.document).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
+    const a4 = await open(await renderAnswerBankDocx(fixtureViewModel('a4')));
+    expect(a4.document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+  });
+
+  it('keeps story text as literal text: markup and template syntax are escaped', () => {
+    expect(docx.document).toContain(xmlText(SCRIPT_TEXT));
+    expect(docx.document).toContain(TEMPLATE_TEXT);
+    expect(docx.document).not.toContain('<script');
+  });
+
+  it('never exports Notes sections or private stories', () => {
+    for (const [name, xml] of docx.parts) {
+      expect(xml, name).not.toContain(NOTES_MARKER);
+      expect(xml, name).not.toContain('PRIVATE-STORY-TEXT');
+      expect(xml, name).not.toContain('Private health story');
+    }
+  });
+
+  it('is byte-identical for the same model, with dates from the build time', async () => {
+    const again = await renderAnswerBankDocx(fixtureViewModel('letter'));
+    expect(again.equals(buffer)).toBe(true);
+    const core = docx.parts.get('docProps/core.xml')!;
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-03-14T00:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-03-14T00:00:00Z</dcterms:modified>');
+    expect(core).toContain('<dc:creator>Alex Example</dc:creator>');
+    for (const file of Object.values(docx.zip.files)) expect(file.date.toISOString()).toBe('2026-03-14T00:00:00.000Z');
+    // A different build day changes only the dates.
+    const later = await renderAnswerBankDocx({ ...model, date: { iso: '2026-03-15', label: '15 Mar 2026' } });
+    expect(later.equals(buffer)).toBe(false);
+  });
+
+  it('gives a valid zip for SOURCE_DATE_EPOCH=0 (before DOS dates begin)', async () => {
+    const d = await open(await renderAnswerBankDocx({ ...model, date: { iso: '1970-01-01', label: '1 Jan 1970' } }));
+    expect(d.parts.get('docProps/core.xml')).toContain('>1970-01-01T00:00:00Z</dcterms:created>');
+    for (const file of Object.values(d.zip.files)) expect(file.date.getUTCFullYear()).toBe(1980);
+  });
+
+  it('links only safe contact URLs from storybank.yml', async () => {
+    const evil: ViewModel = { ...model, person: { ...model.person, links: [{ label: 'Evil', url: 'javascript:alert(1)' }, ...model.person.links] } };
+    const d = await open(await renderAnswerBankDocx(evil));
+    for (const [name, xml] of d.parts) expect(xml, name).not.toMatch(/javascript:/i);
+    expect(d.document).toContain('>Evil<');
+  });
+
+  it('works without a name or contact details', async () => {
+    const bare: ViewModel = { ...model, person: { links: [] } };
+    const d = await open(await renderAnswerBankDocx(bare));
+    const p = paragraphs(d.document);
+    expect(p[0]).toMatchObject({ style: 'Title', text: 'Answer bank' });
+    expect(d.parts.get('docProps/core.xml')).toContain('<dc:creator>storybank</dc:creator>');
+  });
+});
+
+function onPath(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('renderAnswerBankDocx in LibreOffice', () => {
+  it.skipIf(!onPath('soffice') || !onPath('pdftotext'))(
+    'converts to PDF with every question, and page numbers in the contents',
+    async () => {
+      const model = fixtureViewModel('a4');
+      const dir = mkdtempSync(join(tmpdir(), 'storybank-docx-'));
+      try {
+        writeFileSync(join(dir, 'answer-bank.docx'), await renderAnswerBankDocx(model));
+        // A profile of its own, so parallel conversions do not fight over one.
+        const profile = pathToFileURL(join(dir, 'lo-profile')).href;
+        execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'answer-bank.docx')], {
+          stdio: 'ignore',
+          timeout: 120_000,
+        });
+        execFileSync('pdftotext', ['-layout', join(dir, 'answer-bank.pdf'), join(dir, 'answer-bank.txt')]);
+        const text = readFileSync(join(dir, 'answer-bank.txt'), 'utf8');
+        const flat = text.replace(/\s+/g, ' ');
+        for (const e of model.entries) expect(flat).toContain(`${e.number}. ${e.question}`);
+        expect(flat).toContain(SCRIPT_TEXT);
+        expect(flat).toMatch(/Page 2 of \d+/);
+        // LibreOffice computes the PAGEREF fields: every contents line ends in a page number.
+        const contents = text.slice(text.indexOf('Contents'), text.indexOf('Page 2 of'));
+        expect(contents).toMatch(/1\. Tell me about yourself\.\s+\d+/);
+        expect(contents).toMatch(/Coverage\s+\d+/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+});
