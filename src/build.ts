@@ -10,17 +10,9 @@ import type { Profile } from './stories/profile.js';
 import type { Paper } from './stories/schema.js';
 import { parseWorkspace, type Workspace } from './stories/workspace.js';
 import { didYouMean } from './suggest.js';
+import { DEFAULT_FORMATS, FORMATS, OUTPUT_NAMES, type Format } from './formats.js';
 
-export const FORMATS = ['pdf', 'docx', 'html', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
-export const DEFAULT_FORMATS: Format[] = ['pdf', 'docx'];
-
-export const OUTPUT_NAMES: Record<Format, string> = {
-  pdf: 'cheatsheet.pdf',
-  docx: 'answer-bank.docx',
-  html: 'cheatsheet.html',
-  md: 'answer-bank.md',
-};
+export { DEFAULT_FORMATS, FORMATS, OUTPUT_NAMES, type Format } from './formats.js';
 
 export interface BuildOptions {
   /** Profile names; empty or undefined means all. */

@@ -3,11 +3,9 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { assertValid, build, DEFAULT_FORMATS, FORMATS, loadWorkspace, selectProfiles, type Format } from './build.js';
-import { EnvironmentError, hasErrors, InterruptedError, UserError, type Diagnostic } from './errors.js';
+import { EnvironmentError, InterruptedError, UserError, type Diagnostic } from './errors.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 import { removeTempFilesNow } from './output/atomic.js';
-import { filterStories, formatDiagnostics, formatPlan, formatStoryList, planToJson, storiesToJson, summarizeDiagnostics } from './report.js';
-import { planProfile } from './select/assign.js';
 
 /**
  * The command line: parse arguments, call the library, print, choose the
@@ -45,10 +43,25 @@ function sourceLineReader(root: string) {
   };
 }
 
+// The pipeline and its dependencies load only when a command needs them: `--version` and `--help` stay fast.
+const lib = () => import('./build.js');
+const reports = () => import('./report.js');
+let formatDiagnostics: Awaited<ReturnType<typeof reports>>['formatDiagnostics'] | undefined;
+
 function printDiagnostics(diagnostics: readonly Diagnostic[], g: Globals): void {
   const shown = g.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   if (shown.length === 0) return;
+  if (!formatDiagnostics) {
+    err.write(`${shown.map((d) => `${d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file}: ${d.severity}: ${d.message}`).join('\n')}\n`);
+    return;
+  }
   err.write(`${formatDiagnostics(shown, { color: color(), sourceLine: sourceLineReader(g.dir) })}\n`);
+}
+
+async function loadReports() {
+  const m = await reports();
+  formatDiagnostics = m.formatDiagnostics;
+  return m;
 }
 
 function parseFormats(value: unknown): Format[] {
@@ -67,6 +80,8 @@ async function runBuild(argv: Record<string, unknown>, g: Globals): Promise<numb
   const formats = parseFormats(argv.format);
   const profileArg = (argv.profile as string[] | undefined)?.flatMap((p) => p.split(',')).filter(Boolean);
   if (argv.all && profileArg?.length) throw new UserError('use either --profile NAME… or --all, not both');
+  const { build } = await lib();
+  await loadReports();
   const { BrowserSession } = await import('./render/browser.js');
   const session = new BrowserSession(argv.browser as string | undefined);
   const tty = Boolean(err.isTTY) && !g.quiet;
@@ -98,6 +113,9 @@ async function runBuild(argv: Record<string, unknown>, g: Globals): Promise<numb
 }
 
 async function runCheck(argv: Record<string, unknown>, g: Globals): Promise<number> {
+  const { loadWorkspace } = await lib();
+  const { summarizeDiagnostics } = await loadReports();
+  const { hasErrors } = await import('./errors.js');
   const workspace = await loadWorkspace(g.dir);
   const { lintWorkspace } = await import('./lint/lint.js');
   const diagnostics = lintWorkspace(workspace);
@@ -113,6 +131,9 @@ async function runCheck(argv: Record<string, unknown>, g: Globals): Promise<numb
 }
 
 async function runPlan(argv: Record<string, unknown>, g: Globals): Promise<number> {
+  const { loadWorkspace, assertValid, selectProfiles } = await lib();
+  const { planToJson, formatPlan } = await loadReports();
+  const { planProfile } = await import('./select/assign.js');
   const workspace = await loadWorkspace(g.dir);
   assertValid(workspace);
   const names = (argv.profile as string[] | undefined)?.flatMap((p) => p.split(',')).filter(Boolean);
@@ -129,6 +150,8 @@ async function runPlan(argv: Record<string, unknown>, g: Globals): Promise<numbe
 }
 
 async function runList(argv: Record<string, unknown>, g: Globals): Promise<number> {
+  const { loadWorkspace } = await lib();
+  const { filterStories, storiesToJson, formatStoryList } = await loadReports();
   const workspace = await loadWorkspace(g.dir);
   const stories = filterStories(workspace.stories, { tag: argv.tag as string | undefined, competency: argv.competency as string | undefined });
   if (argv.json) out.write(`${JSON.stringify(storiesToJson(stories), null, 2)}\n`);
@@ -169,6 +192,7 @@ export function cli(args: string[]): Argv {
       run(async (argv, g) => {
         if (argv.watch) {
           const { watchBuild } = await import('./watch.js');
+          await loadReports();
           const profiles = (argv.profile as string[] | undefined)?.flatMap((p) => p.split(',')).filter(Boolean);
           return watchBuild(
             argv,
