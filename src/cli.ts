@@ -323,6 +323,12 @@ if (isEntry || isBin) {
   process.once('SIGINT', (s) => void onSignal(s));
   process.once('SIGTERM', (s) => void onSignal(s));
   process.on('exit', () => removeTempFilesNow());
+  // `storybank list | head` closes the pipe early; that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
   main(hideBin(process.argv)).then(
     (code) => {
       process.exitCode = code;

@@ -62,7 +62,7 @@ export function lintStory(story: Story, answerWords: number): Diagnostic[] {
       );
     }
   }
-  if (story.kind === 'star' && story.questions.length === 0 && story.competencies.length === 0) {
+  if (!story.draft && story.kind === 'star' && story.questions.length === 0 && story.competencies.length === 0) {
     out.push(diagnostic(story.file, story.at.key('title'), 'warning', 'story-untagged', 'story lists no questions and no competencies, so it can never be selected'));
   }
   return out;

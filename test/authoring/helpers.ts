@@ -1,0 +1,46 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { afterEach } from 'vitest';
+import type { WorkspaceFile } from '../../src/stories/workspace.js';
+
+/** The real notes the product is built around; present in CI too. */
+export const REAL_NOTES = new URL('../../../shared/notes/interview-notes.md', import.meta.url);
+export const FIXTURES = new URL('../fixtures/notes/', import.meta.url);
+
+export async function fixture(name: string): Promise<string> {
+  return readFile(new URL(name, FIXTURES), 'utf8');
+}
+
+const made: string[] = [];
+
+/** A throwaway folder, removed after the test. */
+export async function tempDir(prefix = 'storybank-authoring-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** Every file under `root`, as workspace files (forward-slash relative paths). */
+export async function readTree(root: string): Promise<WorkspaceFile[]> {
+  const names = (await readdir(root, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
+  return Promise.all(
+    names.map(async (d) => {
+      const abs = join(d.parentPath, d.name);
+      return { path: relative(root, abs).split(sep).join('/'), bytes: await readFile(abs) };
+    }),
+  );
+}
+
+/** Text with only its words left: case, punctuation, quotes, Markdown markers and line breaks do not matter. */
+export function words(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function bytesOf(path: string, text: string): WorkspaceFile {
+  return { path, bytes: new TextEncoder().encode(text) };
+}

@@ -1,0 +1,86 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { initWorkspace } from '../../src/authoring/commands.js';
+import { EXAMPLE_PROFILE } from '../../src/authoring/scaffold.js';
+import { UserError } from '../../src/errors.js';
+import { lintWorkspace } from '../../src/lint/lint.js';
+import { planProfile } from '../../src/select/assign.js';
+import { parseWorkspace } from '../../src/stories/workspace.js';
+import { readTree, tempDir } from './helpers.js';
+
+const EXPECTED = ['storybank.yml', 'stories/example-story.md', 'stories/example-pitch.md', `stories/profiles/${EXAMPLE_PROFILE}.md`, 'README.md', '.gitignore'];
+
+describe('storybank init', () => {
+  it('writes a workspace that check passes without errors or warnings', async () => {
+    const root = await tempDir();
+    const result = await initWorkspace(root);
+    expect(result.written).toEqual(EXPECTED);
+    const ws = parseWorkspace(await readTree(root));
+    expect(lintWorkspace(ws)).toEqual([]);
+    expect(ws.stories.map((s) => [s.id, s.kind])).toEqual([
+      ['example-pitch', 'answer'],
+      ['example-story', 'star'],
+    ]);
+    expect(ws.profiles.map((p) => p.name)).toEqual([EXAMPLE_PROFILE]);
+    expect(ws.config.name).toBe('Your Name');
+    expect(await readFile(join(root, '.gitignore'), 'utf8')).toBe('out/\n');
+  });
+
+  it('gives a profile with a story for every question', async () => {
+    const root = await tempDir();
+    await initWorkspace(root);
+    const ws = parseWorkspace(await readTree(root));
+    const plan = planProfile(ws.profiles[0]!, ws.stories, ws.catalog);
+    expect(plan.gaps).toEqual([]);
+    expect(plan.unused).toEqual([]);
+  });
+
+  it('creates a folder that does not exist yet', async () => {
+    const root = join(await tempDir(), 'a', 'b');
+    await initWorkspace(root);
+    expect((await readdir(join(root, 'stories'))).sort()).toEqual(['example-pitch.md', 'example-story.md', 'profiles']);
+  });
+
+  it('refuses to overwrite, names the files, and writes nothing', async () => {
+    const root = await tempDir();
+    await writeFile(join(root, 'storybank.yml'), 'name: Me\n');
+    await mkdir(join(root, 'stories', 'profiles'), { recursive: true });
+    await writeFile(join(root, 'stories', 'profiles', `${EXAMPLE_PROFILE}.md`), 'mine');
+    const error = await initWorkspace(root).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/init never overwrites; nothing was written:\n {2}storybank\.yml\n {2}stories\/profiles\/example-role\.md/);
+    expect((await readTree(root)).map((f) => f.path).sort()).toEqual(['stories/profiles/example-role.md', 'storybank.yml']);
+    expect(await readFile(join(root, 'storybank.yml'), 'utf8')).toBe('name: Me\n');
+  });
+
+  it('refuses a folder that already holds stories', async () => {
+    const root = await tempDir();
+    await mkdir(join(root, 'stories'));
+    await writeFile(join(root, 'stories', 'mine.md'), '---\ntitle: Mine\n---\n');
+    await expect(initWorkspace(root)).rejects.toThrow(/already a workspace: stories\/ holds 1 story/);
+    expect((await readTree(root)).map((f) => f.path)).toEqual(['stories/mine.md']);
+  });
+
+  it('keeps an existing README and adds out/ to an existing .gitignore once', async () => {
+    const root = await tempDir();
+    await writeFile(join(root, 'README.md'), '# My repo\n');
+    await writeFile(join(root, '.gitignore'), 'node_modules/');
+    const result = await initWorkspace(root);
+    expect(result.kept).toEqual(['README.md']);
+    expect(result.gitignoreUpdated).toBe(true);
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toBe('# My repo\n');
+    expect(await readFile(join(root, '.gitignore'), 'utf8')).toBe('node_modules/\nout/\n');
+
+    const again = await tempDir();
+    await writeFile(join(again, '.gitignore'), '/out\n');
+    expect((await initWorkspace(again)).gitignoreUpdated).toBe(false);
+    expect(await readFile(join(again, '.gitignore'), 'utf8')).toBe('/out\n');
+  });
+
+  it('refuses a path that is a file', async () => {
+    const file = join(await tempDir(), 'file');
+    await writeFile(file, '');
+    await expect(initWorkspace(file)).rejects.toThrow(/is a file, not a folder/);
+  });
+});
