@@ -72,6 +72,10 @@ function parseFormats(value: unknown): Format[] {
   return [...new Set(raw as Format[])];
 }
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function humanSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -124,7 +128,7 @@ async function runCheck(argv: Record<string, unknown>, g: Globals): Promise<numb
   } else {
     printDiagnostics(diagnostics, g);
     if (!g.quiet) {
-      err.write(`Checked ${workspace.stories.length} stories and ${workspace.profiles.length} profiles: ${summarizeDiagnostics(diagnostics)}.\n`);
+      err.write(`Checked ${plural(workspace.stories.length, 'story', 'stories')} and ${plural(workspace.profiles.length, 'profile')}: ${summarizeDiagnostics(diagnostics)}.\n`);
     }
   }
   return hasErrors(diagnostics) ? 1 : 0;
