@@ -259,7 +259,7 @@ export function cli(args: string[]): Argv {
       (y) =>
         y
           .option('profile', { type: 'string', alias: 'p', describe: 'profile to show first' })
-          .option('port', { type: 'number', default: 4173 })
+          .option('port', { type: 'number', describe: 'port on 127.0.0.1 (default 4173, or the next free one)' })
           .option('paper', { choices: ['letter', 'a4'] as const }),
       run(async (argv, g) => (await import('./preview/commands.js')).runPreview(argv, g)),
     )
