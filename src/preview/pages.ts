@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { viewsFor } from '../build.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic } from '../errors.js';
 import { fontFaceCss } from '../render/fonts.js';
-import { dropOrder, PAGE, printableArea, renderCheatSheetHtml } from '../render/html.js';
-import { MIN_FONT_PT } from '../render/pdf.js';
+import { PAGE, renderCheatSheetHtml } from '../render/html.js';
+import { fitConfigFor } from '../render/pdf.js';
 import type { Profile } from '../stories/profile.js';
 import type { Paper } from '../stories/schema.js';
 import { closest } from '../suggest.js';
@@ -17,10 +17,6 @@ import { sourceLines, toFailure, type Failure, type Snapshot } from './snapshot.
  * template file for an error excerpt, so the server, the reload check and
  * the tests all go through `renderPage`.
  */
-
-/** Same numbers as the PDF fitter (src/render/pdf.ts). */
-const FIT_SAFETY = 0.985;
-const FIT_COLUMNS = [2, 3];
 
 export const PAPERS: readonly Paper[] = ['letter', 'a4'];
 
@@ -115,15 +111,7 @@ export async function renderPage(ctx: PageContext, url: URL): Promise<RenderedPa
     if (err instanceof UserError) return problemsPage(ctx, url, err.diagnostics, 'in a template', profile.name);
     return failurePage(ctx, url, toFailure(err));
   }
-  const area = printableArea(model.profile.paper);
-  const fit: FitConfig = {
-    maxHeight: area.height * FIT_SAFETY,
-    pageHeight: area.height,
-    minFontPx: (MIN_FONT_PT * 96) / 72,
-    columnChoices: FIT_COLUMNS,
-    dropOrder: [...dropOrder(model.entries).entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id),
-    paperLabel: PAGE[model.profile.paper].label,
-  };
+  const fit = fitConfigFor(model);
   const preview =
     toolbar(url, { profiles: workspace.profiles, current: profile.name, paper: model.profile.paper, warnings }) +
     `<div id="sb-marker" hidden><span></span></div>`;

@@ -1,7 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { diagnostic, EnvironmentError, type Diagnostic } from '../errors.js';
 import type { BrowserSession } from './browser.js';
-import { DEFAULT_FIT, dropOrder, printableArea, renderCheatSheetHtml, type Fit } from './html.js';
+import { fitSheet, type FitConfig } from './fit.js';
+import { DEFAULT_FIT, dropOrder, PAGE, printableArea, renderCheatSheetHtml, type Fit } from './html.js';
 import type { TemplateSet } from './templates.js';
 import type { ViewModel } from './view-model.js';
 
@@ -10,6 +11,19 @@ export const MIN_FONT_PT = 7;
 const COLUMN_CHOICES = [2, 3];
 /** Print layout differs from screen layout by a few px; keep a little room. */
 const SAFETY = 0.985;
+
+/** What the in-page fitter needs to know; the PDF and the preview fit with the same numbers. */
+export function fitConfigFor(model: ViewModel): FitConfig {
+  const area = printableArea(model.profile.paper);
+  return {
+    maxHeight: area.height * SAFETY,
+    pageHeight: area.height,
+    minFontPx: (MIN_FONT_PT * 96) / 72,
+    columnChoices: COLUMN_CHOICES,
+    dropOrder: [...dropOrder(model.entries).entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id),
+    paperLabel: PAGE[model.profile.paper].label,
+  };
+}
 const PDF_TIMEOUT_MS = 60_000;
 
 export interface CheatSheetPdf {
@@ -20,14 +34,6 @@ export interface CheatSheetPdf {
   /** Smallest font size on the page, in pt, after scaling. */
   smallestPt: number;
   diagnostics: Diagnostic[];
-}
-
-interface InPageResult {
-  scale: number;
-  columns: number;
-  dropped: string[];
-  smallestPt: number;
-  fits: boolean;
 }
 
 /**
@@ -50,16 +56,7 @@ export async function renderCheatSheetPdf(
   await guard(page.setViewport({ width: Math.floor(area.width), height: Math.floor(area.height) }), 'preparing the page');
   await guard(page.setContent(firstHtml, { waitUntil: 'load', timeout: PDF_TIMEOUT_MS }), 'loading the cheat sheet');
 
-  const order = [...dropOrder(model.entries).entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
-  const result = await guard(
-    page.evaluate(fitInPage, {
-      maxHeight: area.height * SAFETY,
-      minFontPx: (MIN_FONT_PT * 96) / 72,
-      columnChoices: COLUMN_CHOICES,
-      dropOrder: order,
-    }),
-    'measuring the cheat sheet',
-  );
+  const result = await guard(page.evaluate(fitSheet, fitConfigFor(model)), 'measuring the cheat sheet');
 
   let fit: Fit = { scale: result.scale, columns: result.columns, dropped: result.dropped };
   let pdf = await print(page);
@@ -87,75 +84,6 @@ export async function renderCheatSheetPdf(
     diagnostics.push(diagnostic(profileFile, undefined, 'warning', 'cheatsheet-pages', `cheat sheet has ${pages} pages; shorten the pitch or the "ask" list`));
   }
   return { pdf: stampDates(pdf), html: renderCheatSheetHtml(model, templates, fit), fit, smallestPt, diagnostics };
-}
-
-/**
- * Runs inside the page (JavaScript is off for the page's own scripts, but
- * DevTools evaluation still works). Must be self-contained.
- */
-function fitInPage(opts: { maxHeight: number; minFontPx: number; columnChoices: number[]; dropOrder: string[] }): InPageResult {
-  const root = document.documentElement;
-  const sheet = document.querySelector('.sheet') ?? document.body;
-  const set = (scale: number, columns: number) => {
-    root.style.setProperty('--scale', String(scale));
-    root.style.setProperty('--columns', String(columns));
-    sheet.setAttribute('data-columns', String(columns));
-  };
-  const height = () => Math.max(sheet.getBoundingClientRect().height, sheet.scrollHeight);
-  const fits = () => height() <= opts.maxHeight;
-
-  // The floor comes from the smallest text actually on the page, so custom templates are held to it too.
-  set(1, opts.columnChoices[0] ?? 2);
-  let smallest = Infinity;
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!n.textContent || !n.textContent.trim() || !n.parentElement) continue;
-    const px = parseFloat(getComputedStyle(n.parentElement).fontSize);
-    if (px > 0 && px < smallest) smallest = px;
-  }
-  if (!Number.isFinite(smallest)) smallest = opts.minFontPx;
-  const floor = Math.min(1, opts.minFontPx / smallest);
-
-  const bestScale = (columns: number): number | undefined => {
-    set(1, columns);
-    if (fits()) return 1;
-    set(floor, columns);
-    if (!fits()) return undefined;
-    let lo = floor;
-    let hi = 1;
-    for (let i = 0; i < 9; i++) {
-      const mid = (lo + hi) / 2;
-      set(mid, columns);
-      if (fits()) lo = mid;
-      else hi = mid;
-    }
-    return Math.floor(lo * 1000) / 1000;
-  };
-  const bestLayout = (): { scale: number; columns: number } | undefined => {
-    let best: { scale: number; columns: number } | undefined;
-    for (const columns of opts.columnChoices) {
-      const scale = bestScale(columns);
-      // Fewer columns win ties: wider lines read faster.
-      if (scale !== undefined && (!best || scale > best.scale + 0.02)) best = { scale, columns };
-      if (scale === 1) break;
-    }
-    return best;
-  };
-
-  const dropped: string[] = [];
-  let layout = bestLayout();
-  for (const id of opts.dropOrder) {
-    if (layout) break;
-    const entry = document.querySelector(`[data-question="${CSS.escape(id)}"]`);
-    if (!entry) continue;
-    entry.remove();
-    dropped.push(id);
-    set(floor, opts.columnChoices[opts.columnChoices.length - 1] ?? 3);
-    if (fits()) layout = bestLayout();
-  }
-  const final = layout ?? { scale: floor, columns: opts.columnChoices[opts.columnChoices.length - 1] ?? 3 };
-  set(final.scale, final.columns);
-  return { ...final, dropped, smallestPt: ((smallest * final.scale) * 72) / 96, fits: fits() };
 }
 
 async function print(page: Page): Promise<Buffer> {

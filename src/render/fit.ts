@@ -1,0 +1,104 @@
+/**
+ * The one-page fit, shared by the PDF (run through DevTools in a page whose
+ * own scripts are off) and the preview (run in the user's browser). It is
+ * shipped with Function.prototype.toString, so it must not use anything
+ * from outside its own body.
+ */
+
+export interface FitConfig {
+  /** Height the sheet must fit in, with the same safety margin as the PDF fitter. */
+  maxHeight: number;
+  /** Printable height of the page: where the marker goes. */
+  pageHeight: number;
+  minFontPx: number;
+  columnChoices: number[];
+  /** Question ids, first to leave out first. */
+  dropOrder: string[];
+  paperLabel: string;
+}
+
+export interface FitResult {
+  scale: number;
+  columns: number;
+  dropped: string[];
+  smallestPt: number;
+  fits: boolean;
+  /** Sheet height in CSS px after fitting. */
+  height: number;
+}
+
+/**
+ * Layout first (columns), then scale down to the 7 pt floor, then leave out
+ * the lowest-ranked entries. The floor comes from the smallest text actually
+ * on the page, so custom templates are held to it too. The preview's own
+ * elements (`[data-sb-preview]`) are never measured. Left-out entries are
+ * hidden rather than removed, so the preview can say which ones they were
+ * (hidden entries do not print).
+ */
+export function fitSheet(opts: FitConfig): FitResult {
+  const root = document.documentElement;
+  const sheet = document.querySelector('.sheet') ?? document.body;
+  const set = (scale: number, columns: number) => {
+    root.style.setProperty('--scale', String(scale));
+    root.style.setProperty('--columns', String(columns));
+    sheet.setAttribute('data-columns', String(columns));
+  };
+  const height = () => Math.max(sheet.getBoundingClientRect().height, sheet.scrollHeight);
+  const fits = () => height() <= opts.maxHeight;
+
+  set(1, opts.columnChoices[0] ?? 2);
+  let smallest = Infinity;
+  // No filter callback: with the page's scripts off (the PDF), a callback cannot run.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent || !n.textContent.trim() || !n.parentElement) continue;
+    if (n.parentElement.closest('[data-sb-preview]')) continue;
+    const px = parseFloat(getComputedStyle(n.parentElement).fontSize);
+    if (px > 0 && px < smallest) smallest = px;
+  }
+  if (!Number.isFinite(smallest)) smallest = opts.minFontPx;
+  const floor = Math.min(1, opts.minFontPx / smallest);
+
+  const bestScale = (columns: number): number | undefined => {
+    set(1, columns);
+    if (fits()) return 1;
+    set(floor, columns);
+    if (!fits()) return undefined;
+    let lo = floor;
+    let hi = 1;
+    for (let i = 0; i < 9; i++) {
+      const mid = (lo + hi) / 2;
+      set(mid, columns);
+      if (fits()) lo = mid;
+      else hi = mid;
+    }
+    return Math.floor(lo * 1000) / 1000;
+  };
+  const bestLayout = (): { scale: number; columns: number } | undefined => {
+    let best: { scale: number; columns: number } | undefined;
+    for (const columns of opts.columnChoices) {
+      const scale = bestScale(columns);
+      if (scale !== undefined && (!best || scale > best.scale + 0.02)) best = { scale, columns };
+      if (scale === 1) break;
+    }
+    return best;
+  };
+
+  const dropped: string[] = [];
+  const most = opts.columnChoices[opts.columnChoices.length - 1] ?? 3;
+  let layout = bestLayout();
+  for (const id of opts.dropOrder) {
+    if (layout) break;
+    const entry = document.querySelector<HTMLElement>(`[data-question="${CSS.escape(id)}"]`);
+    if (!entry) continue;
+    entry.hidden = true;
+    entry.style.display = 'none';
+    dropped.push(id);
+    set(floor, most);
+    if (fits()) layout = bestLayout();
+  }
+  const final = layout ?? { scale: floor, columns: most };
+  set(final.scale, final.columns);
+  return { ...final, dropped, smallestPt: (smallest * final.scale * 72) / 96, fits: fits(), height: height() };
+}
+
