@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 
 /** Temp files being written right now, so an interrupt can remove them. */
 const inFlight = new Set<string>();
+
+/** `.<name>.<pid>.<random>.tmp`: the pid tells a later build whether the writer is still alive. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * Writes through a temp file in the same folder and renames it into place:
@@ -13,10 +16,43 @@ const inFlight = new Set<string>();
  * failed or interrupted build leaves the previous output untouched.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  await writeFilesAtomic([{ path, data }]);
+}
+
+/**
+ * All or nothing for a set of files: every temp file is written and synced
+ * first, and only then are they renamed into place. A failure while writing
+ * (disk full, a file in the way) replaces none of the previous files.
+ */
+export async function writeFilesAtomic(files: readonly { path: string; data: Uint8Array | string }[]): Promise<void> {
+  const staged: { path: string; temp: string }[] = [];
+  try {
+    for (const file of files) staged.push({ path: file.path, temp: await stage(file.path, file.data) });
+  } catch (err) {
+    await discard(staged.map((s) => s.temp));
+    throw err;
+  }
+  for (const [i, { path, temp }] of staged.entries()) {
+    try {
+      await rename(temp, path);
+      inFlight.delete(temp);
+    } catch (err) {
+      await discard(staged.slice(i).map((s) => s.temp));
+      throw writeError(path, err);
+    }
+  }
+}
+
+async function stage(path: string, data: Uint8Array | string): Promise<string> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
+    // A folder where the file should go would only fail at rename, after other files were replaced.
+    if ((await stat(path).catch(() => undefined))?.isDirectory()) {
+      throw Object.assign(new Error(`EISDIR: a folder has the name of the output file, '${path}'`), { code: 'EISDIR' });
+    }
+    await sweepStaleTemps(dir);
     inFlight.add(temp);
     const handle = await open(temp, 'w');
     try {
@@ -25,24 +61,64 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    return temp;
   } catch (err) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    await discard([temp]);
     throw writeError(path, err);
-  } finally {
+  }
+}
+
+async function discard(temps: readonly string[]): Promise<void> {
+  for (const temp of temps) {
+    await rm(temp, { force: true }).catch(() => undefined);
     inFlight.delete(temp);
   }
 }
 
+const swept = new Set<string>();
+
+/**
+ * A build killed with SIGKILL (or by a power cut) cannot remove its temp
+ * files; the next build writing to the same folder does, once per folder.
+ * Temp files of a writer that is still running are left alone.
+ */
+async function sweepStaleTemps(dir: string): Promise<void> {
+  if (swept.has(dir)) return;
+  swept.add(dir);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    await rm(join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function writeError(path: string, err: unknown): EnvironmentError {
+  if (err instanceof EnvironmentError) return err;
   const code = (err as NodeJS.ErrnoException).code;
   const hints: Record<string, string> = {
     ENOSPC: 'the disk is full; free some space and build again',
+    EDQUOT: 'your disk quota is used up; free some space and build again',
     EACCES: 'check the folder permissions, or choose another folder with --out DIR',
     EPERM: 'check the folder permissions, or choose another folder with --out DIR',
     EROFS: 'the file system is read-only; choose another folder with --out DIR',
     ENOTDIR: 'a file is in the way of the output folder; remove it or use --out DIR',
     EEXIST: 'a file is in the way of the output folder; remove it or use --out DIR',
+    EISDIR: 'a folder is in the way of the output file; remove it or use --out DIR',
   };
   return new EnvironmentError(
     `cannot write ${path}: ${(err as Error).message}`,

@@ -69,7 +69,8 @@ export function scoreStory(story: Story, question: Question, emphasis: Readonly<
   // questions about the person only take stories that name them.
   if (!explicit && (story.kind === 'answer' || question.explicitOnly)) return undefined;
   let overlap = 0;
-  for (const c of story.competencies) {
+  // A competency listed twice counts once, or repetition could outscore an explicit listing.
+  for (const c of new Set(story.competencies)) {
     const weight = emphasis[c] ?? 0;
     if (question.competencies.includes(c)) {
       const points = OVERLAP_POINTS * (1 + weight);
@@ -85,14 +86,28 @@ export function scoreStory(story: Story, question: Question, emphasis: Readonly<
 }
 
 function byScoreThenId(a: Candidate, b: Candidate): number {
-  return b.score - a.score || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0);
+  return b.score - a.score || byId(a.story, b.story);
+}
+
+function byId(a: Story, b: Story): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * An explicit listing wins before points are compared: reuse penalties, or a
+ * question with many competencies, must never let overlap outrank it.
+ */
+function ranking(questionId: string): (a: Candidate, b: Candidate) => number {
+  const explicit = (c: Candidate) => (c.story.questions.includes(questionId) ? 1 : 0);
+  return (a, b) => explicit(b) - explicit(a) || byScoreThenId(a, b);
 }
 
 export function planProfile(profile: Profile, stories: readonly Story[], catalog: Catalog, options: PlanOptions = {}): Plan {
   const emphasis = Object.fromEntries(Object.entries(profile.emphasis).map(([k, v]) => [k.toLowerCase(), v]));
   const excluded: Plan['excluded'] = [];
   const pool: Story[] = [];
-  for (const story of stories) {
+  // Input order must not matter: same stories, same plan (and same unused/excluded lists).
+  for (const story of [...stories].sort(byId)) {
     const why = eligibility(story, profile, options);
     if (why) excluded.push({ story, why });
     else pool.push(story);
@@ -113,7 +128,7 @@ export function planProfile(profile: Profile, stories: readonly Story[], catalog
         const penalty = { term: `used ${used}× already`, points: -REUSE_PENALTY * used };
         return { ...c, score: c.score + penalty.points, reasons: [...c.reasons, penalty] };
       })
-      .sort(byScoreThenId);
+      .sort(ranking(question.id));
     const [pick, backup] = candidates;
     if (pick) uses.set(pick.story.id, (uses.get(pick.story.id) ?? 0) + 1);
     else gaps.push(question);

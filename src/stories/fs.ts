@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { EnvironmentError, UserError } from '../errors.js';
 import { CONFIG_FILE, roleOf, type WorkspaceFile } from './workspace.js';
 
@@ -8,29 +8,59 @@ export async function readWorkspaceFiles(root: string): Promise<WorkspaceFile[]>
   const storiesDir = join(root, 'stories');
   let names: string[];
   try {
-    names = (await readdir(storiesDir, { recursive: true })) as string[];
+    names = await listFiles(storiesDir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
       throw new UserError(`${root} has no stories/ folder; run \`storybank init\` to create a workspace, or pass --dir`);
     }
+    if (code === 'ENOTDIR') throw new UserError(`${storiesDir} is a file; storybank keeps stories in a stories/ folder`);
     throw new EnvironmentError(`cannot read ${storiesDir}: ${(err as Error).message}`);
   }
   const paths = names
-    .map((n) => `stories/${n.split(sep).join('/')}`)
+    .map((n) => `stories/${n}`)
     .filter((p) => roleOf(p) !== undefined)
     .sort();
   paths.push(CONFIG_FILE);
   const files: WorkspaceFile[] = [];
   await Promise.all(
     paths.map(async (path) => {
+      const full = join(root, path);
       try {
-        files.push({ path, bytes: await readFile(join(root, path)) });
+        // Only regular files: reading a FIFO or a device named *.md would block or never end.
+        if (!(await stat(full)).isFile()) return;
+        files.push({ path, bytes: await readFile(full) });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'EISDIR') return;
-        throw new EnvironmentError(`cannot read ${relative(process.cwd(), join(root, path)) || path}: ${(err as Error).message}`);
+        throw new EnvironmentError(`cannot read ${relative(process.cwd(), full) || path}: ${(err as Error).message}`);
       }
     }),
   );
   return files;
+}
+
+/**
+ * Every file below `dir`, relative with forward slashes. Symlinked folders are
+ * followed, but each real folder is read once, so a link back up (stories/all -> ..)
+ * cannot loop.
+ */
+async function listFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const walk = async (folder: string, rel: string): Promise<void> => {
+    const real = await realpath(folder);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const isFolder = entry.isSymbolicLink() ? Boolean((await stat(path).catch(() => undefined))?.isDirectory()) : entry.isDirectory();
+      if (isFolder) await walk(path, relPath);
+      else found.push(relPath);
+    }
+  };
+  await walk(dir, '');
+  return found;
 }

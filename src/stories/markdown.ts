@@ -1,5 +1,6 @@
 import type { Heading, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { diagnostic, type Diagnostic } from '../errors.js';
 
 /**
  * Story Markdown is parsed once, to mdast, and every output renders from
@@ -8,9 +9,61 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
  * mailto lose their target. Renderers can then trust the tree.
  */
 export function parseMarkdown(markdown: string): Root {
+  // Checked before parsing too: the parser is slow on thousands of nested containers on one line.
+  const nestedLine = TOO_MANY_CONTAINERS.exec(markdown);
+  if (nestedLine) throw new MarkdownNestingError(lineColumn(markdown, nestedLine.index));
   const tree = fromMarkdown(markdown);
+  const deep = deeperThan(tree, MAX_NESTING);
+  if (deep) throw new MarkdownNestingError(deep.position?.start);
   sanitize(tree);
   return tree;
+}
+
+/**
+ * Real stories nest a few levels; thousands of `>` or list markers would
+ * overflow the stack of every recursive tree walker (ours and the renderers').
+ */
+export const MAX_NESTING = 64;
+
+/** A line opening more than MAX_NESTING block quotes or list items. */
+const TOO_MANY_CONTAINERS = new RegExp(`^(?:[ \\t]*(?:>|[*+-][ \\t]|\\d{1,9}[.)][ \\t])){${MAX_NESTING + 1}}`, 'm');
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return { line, column: offset - text.lastIndexOf('\n', offset - 1) };
+}
+
+/** Thrown by parseMarkdown; story and profile parsing turn it into a diagnostic. */
+export class MarkdownNestingError extends Error {
+  constructor(readonly position: { line: number; column: number } | undefined) {
+    super(`Markdown is nested more than ${MAX_NESTING} levels deep (block quotes, lists or emphasis); flatten it`);
+    this.name = 'MarkdownNestingError';
+  }
+}
+
+/** A file's Markdown body as a tree, or a diagnostic (with file positions) when it is too deeply nested to use. */
+export function parseBody(source: { path: string; body: string; bodyLineOffset: number }): { tree?: Root; diagnostics: Diagnostic[] } {
+  try {
+    return { tree: parseMarkdown(source.body), diagnostics: [] };
+  } catch (err) {
+    if (!(err instanceof MarkdownNestingError)) throw err;
+    const at = err.position ?? { line: 1, column: 1 };
+    return {
+      diagnostics: [diagnostic(source.path, { line: at.line + source.bodyLineOffset, column: at.column }, 'error', 'markdown-too-deep', err.message)],
+    };
+  }
+}
+
+/** The first node deeper than `limit`, found without recursion. */
+function deeperThan(tree: Root, limit: number): Nodes | undefined {
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return node;
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return undefined;
 }
 
 const SAFE_URL = /^(https?:|mailto:)/i;

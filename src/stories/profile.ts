@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import { diagnostic, type Diagnostic, type Position } from '../errors.js';
-import { parseMarkdown, plainText } from './markdown.js';
+import { parseBody, plainText } from './markdown.js';
 import { ProfileFrontMatterSchema, type ProfileFrontMatter } from './schema.js';
 import type { SourceFile } from './source.js';
 import { validateFrontMatter } from './validate-schema.js';
@@ -37,7 +37,10 @@ export function parseProfile(name: string, source: SourceFile): { profile?: Prof
   const fm = validateFrontMatter(source, ProfileFrontMatterSchema, 'profile');
   diagnostics.push(...fm.diagnostics);
   if (!fm.value) return { diagnostics };
-  const tree = parseMarkdown(source.body);
+  const parsed = parseBody(source);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.tree) return { diagnostics };
+  const tree = parsed.tree;
   const seen = new Set<string>();
   fm.value.questions.forEach((q, i) => {
     if (seen.has(q)) {

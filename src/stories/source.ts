@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from '../errors.js';
 
@@ -15,13 +14,18 @@ export interface SourceFile {
   /** Plain JS value of the front matter (undefined when absent or unusable). */
   data: unknown;
   hasFrontMatter: boolean;
+  /**
+   * False when the YAML could not be read (syntax error, unclosed front
+   * matter): that problem is already reported, and checking the missing
+   * values against a schema would only add misleading errors.
+   */
+  usable: boolean;
   body: string;
   /** Number of file lines before the body's first line. */
   bodyLineOffset: number;
   locate(path: readonly (string | number)[]): Position;
   locateKey(key: string): Position;
 }
-
 const MAX_BYTES = 2 * 1024 * 1024;
 
 /**
@@ -35,6 +39,12 @@ export function decodeText(path: string, bytes: Uint8Array): { text?: string; di
       diagnostics: [
         diagnostic(path, undefined, 'error', 'file-too-large', `file is ${mb} MB; a story or profile must be under 2 MB (split it, or move attachments elsewhere)`),
       ],
+    };
+  }
+  // Windows editors save "Unicode" as UTF-16: full of NUL bytes, but text, not binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      diagnostics: [diagnostic(path, undefined, 'error', 'not-utf8', 'file is UTF-16 encoded; re-save it with UTF-8 encoding')],
     };
   }
   const nul = bytes.indexOf(0);
@@ -99,56 +109,87 @@ export function lineColumnOf(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Splits front matter from body (gray-matter) and parses the YAML with positions (yaml). */
-export function readSource(path: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const clean = text.replace(/^\uFEFF/, '');
-  const opensFrontMatter = /^---[ \t]*\n/.test(clean) || clean === '---';
-  const closes = /\n---[ \t]*(\n|$)/.test(clean.slice(3));
+/** A front-matter delimiter: `---` alone on its line (trailing blanks allowed). */
+const OPENING = /^---[ \t]*(?:\n|$)/;
+const CLOSING = /^---[ \t]*$/m;
 
-  let matterText = '';
-  let body = clean;
-  if (opensFrontMatter && !closes) {
+/**
+ * Splits front matter from body and parses the YAML with positions.
+ *
+ * The split is done here rather than with gray-matter: gray-matter also
+ * accepts `---js` front matter and runs it through `eval`, which would let
+ * a story file execute code.
+ */
+export function readSource(path: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  const clean = text.replace(/^\uFEFF/, '');
+  const open = OPENING.exec(clean);
+  if (!open) return parseYaml(path, '', { hasFrontMatter: false, body: clean, bodyLineOffset: 0, firstLine: 1 });
+
+  // Matter text keeps the newline after the opening `---`, so YAML line n is file line n.
+  const matterStart = open[0].endsWith('\n') ? open[0].length - 1 : open[0].length;
+  const afterOpen = clean.slice(open[0].length);
+  const close = open[0].endsWith('\n') ? CLOSING.exec(afterOpen) : null;
+  if (!close) {
+    const { source, diagnostics } = parseYaml(path, '', { hasFrontMatter: true, body: '', bodyLineOffset: countNewlines(clean), firstLine: 2 });
     diagnostics.push(
       diagnostic(path, { line: 1, column: 1 }, 'error', 'front-matter-unclosed', 'front matter starts with `---` but is never closed; add a line `---` after the YAML'),
     );
-    body = '';
-    matterText = clean.replace(/^---[ \t]*/, '');
-  } else {
-    // Options disable gray-matter's content cache; its own YAML engine is
-    // replaced because we parse with `yaml` to keep line and column positions.
-    const split = matter(clean, { engines: { yaml: () => ({}) } });
-    matterText = split.matter;
-    body = split.content;
+    return { source: { ...source, usable: false }, diagnostics };
   }
+  const closeStart = open[0].length + close.index;
+  // Without the newline before the closing `---`: an unterminated value is then reported at the end of its line.
+  const matterText = clean.slice(matterStart, Math.max(matterStart, closeStart - 1));
+  const closeEnd = closeStart + close[0].length;
+  const bodyStart = clean[closeEnd] === '\n' ? closeEnd + 1 : closeEnd;
+  return parseYaml(path, matterText, {
+    hasFrontMatter: true,
+    body: clean.slice(bodyStart),
+    bodyLineOffset: countNewlines(clean.slice(0, bodyStart)),
+    firstLine: 2,
+  });
+}
 
-  const hasFrontMatter = opensFrontMatter;
-  const bodyLineOffset = countNewlines(clean.slice(0, clean.length - body.length));
+/** A whole file of YAML (storybank.yml, stories/questions.yml), positions as in the file. */
+export function readYamlSource(path: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  return parseYaml(path, text.replace(/^\uFEFF/, ''), { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 1 });
+}
+
+function parseYaml(
+  path: string,
+  yamlText: string,
+  parts: { hasFrontMatter: boolean; body: string; bodyLineOffset: number; /** File line of the first YAML line. */ firstLine: number },
+): { source: SourceFile; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
-  // Matter text starts right after the opening `---` (keeping its newline), so
-  // YAML line n is file line n.
-  const yaml = parseDocument(matterText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yaml = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
 
   for (const err of [...yaml.errors, ...yaml.warnings]) {
-    const pos = toPos(err.pos[0]);
     const message = err.message.split('\n')[0] ?? err.message;
+    // `yaml` reports an unclosed `[`, `{` or quote where it gave up, often the next line;
+    // then point at the opener, on the line the person has to fix.
+    const opener = unclosedOpener(err.code, message);
+    const openerAt = opener ? yamlText.lastIndexOf(opener, err.pos[0] - 1) : -1;
+    const reported = toPos(err.pos[0]);
+    const pos = openerAt >= 0 && toPos(openerAt).line < reported.line ? toPos(openerAt) : reported;
     diagnostics.push(diagnostic(path, pos, 'error', 'yaml-syntax', `invalid YAML: ${tidyYamlMessage(message)}`));
   }
 
+  const firstContentPos: Position = { line: parts.firstLine, column: 1 };
   let data: unknown = undefined;
-  if (yaml.errors.length === 0) {
+  let usable = yaml.errors.length === 0;
+  if (usable) {
     try {
       data = yaml.toJS({ maxAliasCount: 100 });
     } catch (err) {
-      diagnostics.push(diagnostic(path, { line: 2, column: 1 }, 'error', 'yaml-syntax', `invalid YAML: ${(err as Error).message}`));
+      usable = false;
+      diagnostics.push(diagnostic(path, firstContentPos, 'error', 'yaml-syntax', `invalid YAML: ${(err as Error).message}`));
     }
   }
 
-  const firstContentPos: Position = { line: hasFrontMatter ? 2 : 1, column: 1 };
   const locateNode = (node: unknown): Position | undefined => {
     const range = (node as Node | undefined)?.range;
     return range ? toPos(range[0]) : undefined;
@@ -172,9 +213,17 @@ export function readSource(path: string, text: string): { source: SourceFile; di
   };
 
   return {
-    source: { path, yaml, data, hasFrontMatter, body, bodyLineOffset, locate, locateKey },
+    source: { path, yaml, data, hasFrontMatter: parts.hasFrontMatter, usable, body: parts.body, bodyLineOffset: parts.bodyLineOffset, locate, locateKey },
     diagnostics,
   };
+}
+
+function unclosedOpener(code: string, message: string): string | undefined {
+  if (code === 'BAD_INDENT' && message.startsWith('Flow sequence')) return '[';
+  if (code === 'BAD_INDENT' && message.startsWith('Flow map')) return '{';
+  if (code === 'MISSING_CHAR' && message.includes('closing "quote')) return '"';
+  if (code === 'MISSING_CHAR' && message.includes("closing 'quote")) return "'";
+  return undefined;
 }
 
 function countNewlines(s: string): number {
@@ -186,4 +235,3 @@ function countNewlines(s: string): number {
 function tidyYamlMessage(message: string): string {
   return message.replace(/ at line \d+, column \d+:?$/, '').replace(/\s+$/, '');
 }
-

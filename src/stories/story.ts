@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import { diagnostic, type Diagnostic, type Position } from '../errors.js';
 import { didYouMean } from '../suggest.js';
-import { countWords, headingKey, parseMarkdown, plainText, sentences, shorten, splitSections } from './markdown.js';
+import { countWords, headingKey, parseBody, plainText, sentences, shorten, splitSections } from './markdown.js';
 import { StoryFrontMatterSchema, type StoryFrontMatter } from './schema.js';
 import type { SourceFile } from './source.js';
 import { validateFrontMatter } from './validate-schema.js';
@@ -87,8 +87,10 @@ export function parseStory(id: string, source: SourceFile): { story?: Story; dia
   if (!fm.value) return { diagnostics };
   const meta = fm.value;
 
-  const tree = parseMarkdown(source.body);
   const offset = source.bodyLineOffset;
+  const parsed = parseBody(source);
+  if (!parsed.tree) return { diagnostics: [...diagnostics, ...parsed.diagnostics] };
+  const tree = parsed.tree;
   const { preamble, sections: raw } = splitSections(tree, (text) => SECTION_ALIASES[headingKey(text)]);
   const atBody = (line: number, column: number): Position => ({ line: line + offset, column });
   // A draft's structural problems are warnings: it is never selected, and

@@ -14,10 +14,13 @@ export function validateFrontMatter<S extends z.ZodObject>(
   what: string,
 ): { value?: z.infer<S>; extra: Record<string, unknown>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  // Unreadable YAML is reported by the reader; validating nothing would only add noise ("missing title").
+  if (!source.usable) return { extra: {}, diagnostics };
   const raw = source.data ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    const subject = what.includes('.') ? what : `${what} front matter`;
     diagnostics.push(
-      diagnostic(source.path, source.locate([]), 'error', 'front-matter-shape', `${what} front matter must be a YAML mapping of \`key: value\` lines`),
+      diagnostic(source.path, source.locate([]), 'error', 'front-matter-shape', `${subject} must be a YAML mapping of \`key: value\` lines`),
     );
     return { extra: {}, diagnostics };
   }
@@ -55,16 +58,28 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-function humanIssue(issue: z.core.$ZodIssue): string {
+/** A zod issue in words a person understands (also for other YAML files, e.g. questions.yml). */
+export function humanIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `must be ${article(issue.expected)}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_union':
-      return 'has the wrong type (expected text or a list of text)';
+    case 'invalid_union': {
+      // Name what the branches accept: "title" takes text, "tags" text or a list of text.
+      const expected = new Set(issue.errors.flatMap((branch) => branch.map((i) => (i.code === 'invalid_type' ? i.expected : ''))));
+      if (expected.has('array')) return 'has the wrong type (expected text or a list of text)';
+      // A number where text is allowed is taken as text, so "text" says it all.
+      const kinds = [...expected].filter((t) => t && !(t === 'number' && expected.has('string')));
+      return `must be ${kinds.length ? kinds.map(article).join(' or ') : 'text'}`;
+    }
     case 'too_small':
-      return issue.origin === 'string' ? 'must not be empty' : issue.message;
+      if (issue.origin === 'string') return 'must not be empty';
+      if (issue.origin === 'int') return 'must be a whole number'; // beyond the safe-integer range
+      return issue.origin === 'number' ? `must be at least ${String(issue.minimum)}` : issue.message;
+    case 'too_big':
+      if (issue.origin === 'int') return 'must be a whole number';
+      return issue.origin === 'number' ? `must be at most ${String(issue.maximum)}` : issue.message;
     default:
       return issue.message;
   }
@@ -77,6 +92,8 @@ function article(type: string): string {
     boolean: 'true or false',
     array: 'a list',
     object: 'a mapping',
+    record: 'a mapping of `key: value` lines',
+    int: 'a whole number',
   };
   return names[type] ?? type;
 }

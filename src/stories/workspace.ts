@@ -3,7 +3,7 @@ import { builtinCatalog, extendCatalog, type Catalog } from '../questions/catalo
 import { didYouMean } from '../suggest.js';
 import { parseProfile, type Profile } from './profile.js';
 import { ConfigSchema, type Config } from './schema.js';
-import { decodeText, readSource } from './source.js';
+import { decodeText, readSource, readYamlSource } from './source.js';
 import { parseStory, type Story } from './story.js';
 import { validateFrontMatter } from './validate-schema.js';
 
@@ -65,9 +65,9 @@ export function parseWorkspace(files: readonly WorkspaceFile[]): Workspace {
   for (const file of sorted.filter((f) => roleOf(f.path) === 'config')) {
     const text = sourceOf(file);
     if (text === undefined) continue;
-    const { source, diagnostics: d } = readSource(file.path, `---\n${text}\n---\n`);
-    diagnostics.push(...shiftLines(d, -1));
-    const result = validateFrontMatter({ ...source, locate: (p) => up(source.locate(p)), locateKey: (k) => up(source.locateKey(k)) }, ConfigSchema, 'storybank.yml');
+    const { source, diagnostics: d } = readYamlSource(file.path, text);
+    diagnostics.push(...d);
+    const result = validateFrontMatter(source, ConfigSchema, 'storybank.yml');
     diagnostics.push(...result.diagnostics);
     if (result.value) config = result.value;
   }
@@ -75,9 +75,10 @@ export function parseWorkspace(files: readonly WorkspaceFile[]): Workspace {
   for (const file of sorted.filter((f) => roleOf(f.path) === 'questions')) {
     const text = sourceOf(file);
     if (text === undefined) continue;
-    const { source, diagnostics: d } = readSource(file.path, `---\n${text}\n---\n`);
-    diagnostics.push(...shiftLines(d, -1));
-    diagnostics.push(...extendCatalog(catalog, { ...source, locate: (p) => up(source.locate(p)), locateKey: (k) => up(source.locateKey(k)) }));
+    const { source, diagnostics: d } = readYamlSource(file.path, text);
+    diagnostics.push(...d);
+    // An unreadable file is already reported; its missing entries are not further errors.
+    if (source.usable) diagnostics.push(...extendCatalog(catalog, source));
   }
 
   const storyIds = new Map<string, string>();
@@ -123,15 +124,6 @@ export function parseWorkspace(files: readonly WorkspaceFile[]): Workspace {
   stories.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   profiles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { config, catalog, stories, profiles, diagnostics: sortDiagnostics(diagnostics) };
-}
-
-/** YAML-only files are parsed as front matter wrapped in `---` lines; positions move up one line. */
-function up(p: { line: number; column: number }) {
-  return { line: Math.max(1, p.line - 1), column: p.column };
-}
-
-function shiftLines(diagnostics: Diagnostic[], by: number): Diagnostic[] {
-  return diagnostics.map((d) => (d.line > 0 ? { ...d, line: Math.max(1, d.line + by) } : d));
 }
 
 function crossCheck(catalog: Catalog, stories: readonly Story[], profiles: readonly Profile[]): Diagnostic[] {
