@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { diagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic } from './errors.js';
-import { writeFileAtomic } from './output/atomic.js';
+import { writeFilesAtomic } from './output/atomic.js';
 import { BrowserSession } from './render/browser.js';
 import { loadTemplates, type TemplateSet } from './render/templates.js';
 import { buildTime, buildViewModel, type ViewModel } from './render/view-model.js';
@@ -128,15 +128,19 @@ export async function renderProfile(
   return { profile: profile.name, files, diagnostics, milliseconds: performance.now() - started };
 }
 
-/** Writes one profile's files atomically under <outDir>/<profile>/. */
+function outputFiles(root: string, outDir: string, result: ProfileBuild) {
+  return result.files.map((file) => ({
+    profile: result.profile,
+    path: join(resolve(root, outDir), result.profile, file.name),
+    bytes: file.bytes,
+  }));
+}
+
+/** Writes one profile's files under <outDir>/<profile>/, all or none. */
 export async function writeProfile(root: string, outDir: string, result: ProfileBuild): Promise<BuildRun['written']> {
-  const written: BuildRun['written'] = [];
-  for (const file of result.files) {
-    const path = join(resolve(root, outDir), result.profile, file.name);
-    await writeFileAtomic(path, file.bytes);
-    written.push({ profile: result.profile, path, bytes: file.bytes.length });
-  }
-  return written;
+  const files = outputFiles(root, outDir, result);
+  await writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.bytes })));
+  return files.map((f) => ({ profile: f.profile, path: f.path, bytes: f.bytes.length }));
 }
 
 export interface BuildRun {
@@ -177,13 +181,17 @@ export async function build(
     for (const [i, profile] of profiles.entries()) {
       options.onProfileStart?.(profile.name, i, profiles.length);
       const result = await renderProfile(workspace, profile, options, deps);
-      written.push(...(await writeProfile(root, outDir, result)));
       builds.push(result);
       options.onProfileDone?.(result, i, profiles.length);
     }
   } finally {
     if (ownSession) await session?.close();
   }
+  // Everything is rendered before anything is written, and all files are
+  // staged before any is renamed: a failure leaves every previous file as it was.
+  const files = builds.flatMap((b) => outputFiles(root, outDir, b));
+  await writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.bytes })));
+  written.push(...files.map((f) => ({ profile: f.profile, path: f.path, bytes: f.bytes.length })));
   const diagnostics = sortDiagnostics([...workspace.diagnostics, ...builds.flatMap((b) => b.diagnostics)]);
   return { workspace, builds, written, diagnostics };
 }

@@ -1,5 +1,7 @@
 import { diagnostic, type Diagnostic } from '../errors.js';
+import type { z } from 'zod';
 import { QuestionsFileSchema } from '../stories/schema.js';
+import { humanIssue } from '../stories/validate-schema.js';
 import type { SourceFile } from '../stories/source.js';
 import { didYouMean } from '../suggest.js';
 import { BUILTIN_QUESTIONS, COMPETENCIES, type Question } from './bank.js';
@@ -17,6 +19,17 @@ export function builtinCatalog(): Catalog {
   };
 }
 
+/** "entry 2: missing required key "id"", in the words of the other schema messages. */
+function describeEntryIssue(issue: z.core.$ZodIssue, path: readonly (string | number)[], data: unknown): string {
+  const [index, ...rest] = path;
+  const where = typeof index === 'number' ? `entry ${index + 1}` : String(index);
+  const key = rest.join('.');
+  let value: unknown = data;
+  for (const p of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[p] : undefined;
+  if (key && value === undefined) return `${where}: missing required key "${key}"`;
+  return `${where}${key ? `, "${key}"` : ''}: ${humanIssue(issue)}`;
+}
+
 /** Adds or overrides questions from a parsed questions.yml (a top-level list). */
 export function extendCatalog(catalog: Catalog, source: SourceFile): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -25,10 +38,9 @@ export function extendCatalog(catalog: Catalog, source: SourceFile): Diagnostic[
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      const what = path.length ? `"${path.join('.')}" ` : '';
-      const message = issue.code === 'invalid_type' && path.length === 0
+      const message = path.length === 0
         ? 'questions.yml must be a list of `- id: …` entries with `text` and `competencies`'
-        : `${what}${issue.message}`;
+        : describeEntryIssue(issue, path, source.data);
       diagnostics.push(diagnostic(source.path, source.locate(path), 'error', 'questions-invalid', message));
     }
     return diagnostics;

@@ -107,6 +107,12 @@ export function launchArgs(): string[] {
 
 export const LAUNCH_TIMEOUT_MS = 30_000;
 
+/** STORYBANK_BROWSER_TIMEOUT_MS shortens the wait for a hung browser (tests, slow CI). */
+function launchTimeout(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.STORYBANK_BROWSER_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : LAUNCH_TIMEOUT_MS;
+}
+
 /**
  * One browser per process, started on first use and shared by every profile.
  * `close()` is safe to call many times and from signal handlers.
@@ -150,15 +156,27 @@ export class BrowserSession {
   private async launch(): Promise<Browser> {
     const choice = findBrowser(this.explicitPath);
     const { launch } = await import('puppeteer-core');
-    this.userDataDir = await mkdtemp(join(tmpdir(), 'storybank-chromium-'));
+    try {
+      this.userDataDir = await mkdtemp(join(tmpdir(), 'storybank-chromium-'));
+    } catch (err) {
+      throw new EnvironmentError(
+        `cannot create a temporary folder in ${tmpdir()}: ${(err as Error).message}`,
+        'set TMPDIR to an existing, writable folder',
+        { cause: err },
+      );
+    }
+    const timeout = launchTimeout();
     try {
       this.browser = await launch({
         executablePath: choice.path,
         headless: true,
         args: launchArgs(),
         userDataDir: this.userDataDir,
-        timeout: LAUNCH_TIMEOUT_MS,
-        protocolTimeout: LAUNCH_TIMEOUT_MS * 2,
+        // A pipe instead of a WebSocket: when storybank dies, even by SIGKILL,
+        // the pipe closes and Chromium exits with it.
+        pipe: true,
+        timeout,
+        protocolTimeout: timeout,
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
@@ -167,8 +185,10 @@ export class BrowserSession {
       return this.browser;
     } catch (err) {
       await this.removeProfile();
+      const message = firstLine((err as Error).message);
+      const reason = /timed out/i.test(message) ? `it did not answer within ${Math.round(timeout / 1000)} s (${message})` : message;
       throw new EnvironmentError(
-        `could not start the browser at ${choice.path} (found via ${choice.source}): ${firstLine((err as Error).message)}`,
+        `could not start the browser at ${choice.path} (found via ${choice.source}): ${reason}`,
         `check that it runs: "${choice.path}" --headless --version; or ${INSTALL_HINT}`,
         { cause: err },
       );

@@ -63,17 +63,39 @@ function precompileChecked(hb: ReturnType<typeof createHandlebars>, file: Templa
   try {
     hb.parse(file.source);
   } catch (err) {
-    const message = (err as Error).message;
-    const line = /line (\d+)/.exec(message);
+    const problem = describeTemplateError((err as Error).message);
     throw new UserError(`template ${file.shownAs} has a syntax error`, [
-      diagnostic(file.shownAs, line ? { line: Number(line[1]), column: 1 } : undefined, 'error', 'template-syntax', firstLine(message)),
+      diagnostic(file.shownAs, problem.position, 'error', 'template-syntax', problem.message),
     ]);
   }
   return hb.compile(file.source, { strict: true });
 }
 
-function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim().length > 0) ?? text;
+/**
+ * Handlebars words its errors for its own developers ("Parse error on line
+ * 4: … Expecting 'ID', got 'EOF'", "if doesn't match each - 2:3",
+ * "\"x\" not defined in [object Object] - 3:2"); turn them into a position
+ * and a sentence.
+ */
+export function describeTemplateError(raw: string): { position?: { line: number; column: number }; message: string } {
+  const lines = raw.split('\n');
+  const first = lines[0] ?? raw;
+  const at = / - (\d+):(\d+)\s*$/.exec(first);
+  const position = at ? { line: Number(at[1]), column: Number(at[2]) + 1 } : undefined;
+  const text = at ? first.slice(0, at.index) : first;
+  const parse = /^Parse error on line (\d+):/.exec(first);
+  if (parse) {
+    const expecting = lines.find((l) => l.startsWith('Expecting'));
+    const detail = expecting ? expecting.replace(/^Expecting /, 'expected ').replace(/'/g, '') : 'unexpected text';
+    return { position: { line: Number(parse[1]), column: 1 }, message: `syntax error: ${detail}` };
+  }
+  const undefinedName = /^"([^"]+)" not defined in /.exec(text);
+  if (undefinedName) {
+    return { position, message: `"${undefinedName[1]}" is not defined here (templates run in strict mode: check the name, or guard it with {{#if}})` };
+  }
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(text);
+  if (mismatch) return { position, message: `{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}; the block names must match` };
+  return { position, message: text.trim() };
 }
 
 /** The cheat sheet as a complete HTML document (fonts inlined, no external requests). */
@@ -106,8 +128,9 @@ export function renderCheatSheetHtml(model: ViewModel, templates: TemplateSet, f
   try {
     return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (err) {
-    throw new UserError(`template ${templates.cheatsheet.shownAs} failed: ${firstLine((err as Error).message)}`, [
-      diagnostic(templates.cheatsheet.shownAs, undefined, 'error', 'template-render', firstLine((err as Error).message)),
+    const problem = describeTemplateError((err as Error).message);
+    throw new UserError(`template ${templates.cheatsheet.shownAs} failed`, [
+      diagnostic(templates.cheatsheet.shownAs, problem.position, 'error', 'template-render', problem.message),
     ]);
   }
 }

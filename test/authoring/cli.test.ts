@@ -52,7 +52,7 @@ describe('storybank init / import / new / check, as a new user runs them', () =>
 
     const check = await storybank(['--dir', dir, 'check']);
     expect(check.code).toBe(0);
-    expect(check.stderr).toMatch(/Checked 14 stories and 1 profiles: 0 errors/);
+    expect(check.stderr).toMatch(/Checked 14 stories and 1 profile: 0 errors/);
   });
 
   it('init refuses an existing workspace with exit 1', async () => {
