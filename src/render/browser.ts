@@ -136,6 +136,17 @@ export class BrowserSession {
     BrowserSession.live.add(this);
   }
 
+  /**
+   * Starts the browser now, without waiting: Chromium's start-up (the
+   * slowest step of a build) then overlaps reading and validating the
+   * workspace. A failure surfaces at the first `page()`, after input errors
+   * have had their turn.
+   */
+  warmUp(): void {
+    if (this.closed) return;
+    this.page().catch(() => undefined);
+  }
+
   /** The one sandboxed page; reused for every profile because a new tab costs more than new content. */
   page(): Promise<Page> {
     this.sharedPage ??= this.start().then(async (browser) => {
@@ -198,6 +209,8 @@ export class BrowserSession {
   async close(): Promise<void> {
     this.closed = true;
     BrowserSession.live.delete(this);
+    // A launch still under way (see warmUp) must finish before it can be stopped.
+    if (this.starting) await this.starting.catch(() => undefined);
     const browser = this.browser;
     this.browser = undefined;
     if (browser) {

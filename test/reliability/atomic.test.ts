@@ -157,7 +157,8 @@ describe('a build interrupted midway', { concurrent: true }, () => {
     await waitFor(() => pidsMatching(ws.path('tmp')).length > 0, 60_000, 'Chromium to start');
     child.kill('SIGKILL');
     await child.result;
-    expect(await leftoverProcesses(ws.path('tmp'), 5000)).toEqual([]);
+    // Chromium notices the closed pipe within a second or two; allow for a loaded machine.
+    expect(await leftoverProcesses(ws.path('tmp'), 15_000)).toEqual([]);
   });
 
   it('the next build removes temp files a killed build left behind (and keeps a live writer\'s)', async () => {
