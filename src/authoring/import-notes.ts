@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Catalog } from '../questions/catalog.js';
 import { headingKey } from '../stories/markdown.js';
+import { SECTION_LABELS, STAR_SECTIONS, type StarKey } from '../stories/story.js';
 import { indexCatalog, isStopword, looksLikeQuestion, MATCH_THRESHOLD, rankQuestions, type QuestionIndex } from './question-match.js';
 import { slugify, uniqueId } from './slug.js';
 import { yamlScalar } from './yaml-text.js';
@@ -61,17 +62,9 @@ export interface ImportOptions {
   defineQuestions?: boolean;
 }
 
-const STAR_KEYS = ['situation', 'task', 'action', 'result'] as const;
-type StarKey = (typeof STAR_KEYS)[number];
-
-const SECTION_TITLES: Record<SectionKey, string> = {
-  situation: 'Situation',
-  task: 'Task',
-  action: 'Action',
-  result: 'Result',
-  lessons: 'Lessons',
-  notes: 'Notes',
-};
+// The story parser's own section names, so an import writes exactly what it reads.
+const STAR_KEYS = STAR_SECTIONS;
+const SECTION_TITLES = SECTION_LABELS;
 
 /**
  * Label words, longest first. A superset of the section headings the story
