@@ -1,0 +1,364 @@
+#!/usr/bin/env node
+// storybank benchmark: whole process against whole process, medians of
+// alternated runs, against the targets in DESIGN.md ("Performance").
+//
+//   npm run build && npm run bench            # everything, 5 runs each
+//   node bench/run.mjs --runs 7 --only 1,4    # some rows, more runs
+//
+// Options: --runs N (≥ 5 for numbers you publish), --only 1,2,3,4,5,
+// --profile NAME (default senior-backend), --sizes 100,1000,10000,
+// --out FILE (default bench/results.json), --keep (leave the temp dir),
+// --wait-quiet LOAD (before each row, wait up to 10 min for the 1-minute
+// load average to drop below LOAD; for shared machines).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alternate, pairedMedian } from './lib/measure.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const NODE = process.execPath;
+
+// ------------------------------------------------------------------ options
+
+function parseArgs(argv) {
+  const o = { runs: 5, only: new Set([1, 2, 3, 4, 5]), profile: 'senior-backend', sizes: [100, 1000, 10000], out: join(HERE, 'results.json'), keep: false, waitQuiet: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => argv[++i] ?? fail(`${a} needs a value`);
+    if (a === '--runs') o.runs = Number(value());
+    else if (a === '--only') o.only = new Set(value().split(',').map(Number));
+    else if (a === '--profile') o.profile = value();
+    else if (a === '--sizes') o.sizes = value().split(',').map(Number);
+    else if (a === '--out') o.out = resolve(value());
+    else if (a === '--keep') o.keep = true;
+    else if (a === '--wait-quiet') o.waitQuiet = Number(value());
+    else if (a === '--help' || a === '-h') {
+      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+      console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      process.exit(0);
+    } else fail(`unknown option ${a}`);
+  }
+  if (!(o.runs >= 1)) fail('--runs must be a positive number');
+  return o;
+}
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+const opts = parseArgs(process.argv.slice(2));
+if (!existsSync(CLI)) fail('dist/cli.js is missing; run `npm run build` first');
+const newestSrc = newestMtime(join(ROOT, 'src'));
+if (newestSrc > statSync(CLI).mtimeMs + 1000) console.error('bench: warning: src/ is newer than dist/cli.js; run `npm run build` to measure the current code');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of readdirRecursive(dir)) newest = Math.max(newest, statSync(e).mtimeMs);
+  return newest;
+}
+function readdirRecursive(dir) {
+  try {
+    return execFileSync('find', [dir, '-type', 'f'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+// ------------------------------------------------------------------ sandbox
+
+// Everything, including each Chromium's profile folder (storybank and the
+// baseline both create it under os.tmpdir()), lives under one temp folder:
+// a leftover browser is then found by its path, and one rm cleans up.
+const WORK = mkdtempSync(join(os.tmpdir(), 'storybank-bench-'));
+const CHILD_TMP = join(WORK, 'tmp');
+mkdirSync(CHILD_TMP);
+const ENV = { ...process.env, TMPDIR: CHILD_TMP, NO_COLOR: '1', FORCE_COLOR: '0' };
+
+let cleaned = false;
+function cleanUp() {
+  if (cleaned) return;
+  cleaned = true;
+  for (const pid of ourProcesses()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {}
+  }
+  if (!opts.keep) rmSync(WORK, { recursive: true, force: true });
+}
+process.on('exit', cleanUp);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    cleanUp();
+    process.exit(130);
+  });
+}
+
+/** Processes started by this run that are still alive (matched by our temp folder in their command line). */
+function ourProcesses() {
+  const r = spawnSync('pgrep', ['-f', WORK], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter(Boolean).map(Number).filter((pid) => pid !== process.pid);
+}
+function allStorybankChromium() {
+  const r = spawnSync('pgrep', ['-f', 'storybank-chromium'], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter(Boolean).length;
+}
+
+// ------------------------------------------------------------------ helpers
+
+/** With --wait-quiet LOAD: block (up to 10 min) until the 1-minute load average is below LOAD. */
+function waitForQuiet() {
+  if (!opts.waitQuiet) return;
+  const until = Date.now() + 10 * 60_000;
+  let told = false;
+  while (os.loadavg()[0] >= opts.waitQuiet && Date.now() < until) {
+    if (!told) log(`  waiting for load average < ${opts.waitQuiet} (now ${os.loadavg()[0].toFixed(2)})…`);
+    told = true;
+    spawnSync('sleep', ['5']);
+  }
+}
+
+const { copySampleWorkspace, generateProfilesWorkspace, generateStoryWorkspace } = await import('./lib/generate.mjs');
+const { findBrowser } = await import('../dist/render/browser.js');
+
+const storybank = (...args) => ({ cmd: NODE, args: [CLI, ...args] });
+const must = (path) => () => {
+  if (!existsSync(path) || statSync(path).size === 0) throw new Error(`expected output ${path} is missing or empty`);
+};
+const fmtMs = (ms) => (Math.abs(ms) >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const signed = (ms) => `${ms < 0 ? '−' : '+'}${fmtMs(Math.abs(ms))}`;
+const range = (s) => `${fmtMs(s.min)} – ${fmtMs(s.max)}`;
+const log = (line) => process.stderr.write(`${line}\n`);
+const progress = (name, ms) => process.stderr.write(`  ${name}: ${fmtMs(ms)}\n`);
+
+function runOnce(label, cmd, args) {
+  const r = spawnSync(cmd, args, { env: ENV, encoding: 'utf8', cwd: WORK });
+  if (r.status !== 0) throw new Error(`${label} failed: ${cmd} ${args.join(' ')}\n${(r.stderr || r.error?.message || '').trim()}`);
+  return r;
+}
+
+const rows = [];
+const targets = [];
+const notes = [];
+const results = {};
+/** 1-minute load average when each row started: high values mean other jobs shared the CPUs. */
+const rowLoad = {};
+const addRow = (id, what, stats, extra = {}) => rows.push({ id, what, median: fmtMs(stats.median), range: range(stats), ...extra });
+// `cross.paired` is the same figure computed per round (median of paired runs); when it
+// lands on the other side of the target, the machine was too noisy to decide.
+const addTarget = (id, what, value, limit, pass, shown, cross = {}) => {
+  const unsure = cross.pairedPass !== undefined && cross.pairedPass !== pass;
+  targets.push({ id, what, value, limit, pass, shown, paired: cross.paired, unsure });
+  rows.push({ id, what, median: shown, range: cross.paired ? `paired: ${cross.paired}` : '', target: limit, result: `${pass ? 'PASS' : 'FAIL'}${unsure ? ' (noisy)' : ''}` });
+};
+
+// ------------------------------------------------------------------ machine
+
+const browserPath = findBrowser().path;
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+  node: process.version,
+  chromium: spawnSync(browserPath, ['--version'], { encoding: 'utf8' }).stdout.trim() || 'unknown',
+  chromiumPath: browserPath,
+  pandoc: spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? 'not installed',
+  loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+};
+const started = new Date();
+log(`storybank bench: ${machine.cpu} ×${machine.cores}, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.chromium}`);
+log(`runs per contender: ${opts.runs} (+1 untimed warm-up), temp: ${WORK}`);
+if (machine.loadAverageAtStart[0] > machine.cores * 0.75) {
+  log(`warning: load average ${machine.loadAverageAtStart[0]} on ${machine.cores} cores; other jobs are running and will add noise`);
+  notes.push(`Load average at start was ${machine.loadAverageAtStart.join(' / ')} on ${machine.cores} cores: other jobs were running.`);
+}
+
+const P = opts.profile;
+const sample = copySampleWorkspace(join(WORK, 'ws-sample'), ROOT);
+
+// ------------------------------------------------------------------ 1. cold build vs bare Puppeteer
+
+if (opts.only.has(1)) {
+  waitForQuiet();
+  rowLoad[1] = Math.round(os.loadavg()[0] * 10) / 10;
+  log('\n[1] cold build --format pdf,docx vs bare Puppeteer (same browser, flags, HTML)');
+  // The HTML storybank hands to setContent first: the --format html output (default fit).
+  runOnce('html build', NODE, [CLI, 'build', '--dir', sample, '--profile', P, '--format', 'html', '--out', join(WORK, 'html'), '-q']);
+  const html = join(WORK, 'html', P, 'cheatsheet.html');
+  const r = alternate(
+    [
+      { name: 'storybank', command: (d) => ({ ...storybank('build', '--dir', sample, '--profile', P, '--format', 'pdf,docx', '--out', join(d, 'out'), '-q'), check: (d2) => { must(join(d2, 'out', P, 'cheatsheet.pdf'))(); must(join(d2, 'out', P, 'answer-bank.docx'))(); } }) },
+      { name: 'baseline', command: (d) => ({ cmd: NODE, args: [join(HERE, 'baseline-pdf.mjs'), html, join(d, 'out.pdf')], check: must(join(d, 'out.pdf')) }) },
+    ],
+    { runs: opts.runs, workDir: join(WORK, 'r1'), env: ENV, onSample: progress },
+  );
+  const ratio = r.storybank.median / r.baseline.median;
+  const paired = pairedMedian(r.storybank, r.baseline, (a, b) => a / b);
+  results.coldBuild = { ...r, htmlBytes: statSync(html).size, ratio, pairedRatio: paired };
+  addRow('1a', `\`build -p ${P} --format pdf,docx\` (cold)`, r.storybank);
+  addRow('1b', 'bare Puppeteer: launch, setContent, pdf, close', r.baseline);
+  addTarget('1', 'cold build ÷ bare Puppeteer', ratio, '≤ 1.30', ratio <= 1.3, `${ratio.toFixed(2)}×`, { paired: `${paired.toFixed(2)}×`, pairedPass: paired <= 1.3 });
+}
+
+// ------------------------------------------------------------------ 2. several profiles in one process
+
+if (opts.only.has(2)) {
+  waitForQuiet();
+  rowLoad[2] = Math.round(os.loadavg()[0] * 10) / 10;
+  log('\n[2] build of 1, 3 and 10 profiles in one process');
+  const ws = join(WORK, 'ws-profiles');
+  const names = generateProfilesWorkspace(ws, ROOT);
+  const order = [P, ...names.filter((n) => n !== P)];
+  const set = (n) => order.slice(0, n);
+  const contender = (n) => ({
+    name: `${n} profile${n === 1 ? '' : 's'}`,
+    command: (d) => ({ ...storybank('build', '--dir', ws, '--profile', set(n).join(','), '--format', 'pdf,docx', '--out', join(d, 'out'), '-q'), check: (d2) => set(n).forEach((p) => must(join(d2, 'out', p, 'cheatsheet.pdf'))()) }),
+  });
+  const r = alternate([contender(1), contender(3), contender(10)], { runs: opts.runs, workDir: join(WORK, 'r2'), env: ENV, onSample: progress });
+  const t1 = r['1 profile'].median;
+  const per3 = (r['3 profiles'].median - t1) / 2;
+  const per10 = (r['10 profiles'].median - t1) / 9;
+  const pct = (per10 / t1) * 100;
+  const pairedPct = pairedMedian(r['10 profiles'], r['1 profile'], (a, b) => ((a - b) / 9 / b) * 100);
+  results.profiles = { ...r, profiles: order, marginalMs3: per3, marginalMs10: per10, marginalPct: pct, marginalPct3: (per3 / t1) * 100, pairedMarginalPct: pairedPct };
+  addRow('2a', 'build, 1 profile', r['1 profile']);
+  addRow('2b', 'build, 3 profiles', r['3 profiles'], { note: `${signed(per3)} per extra profile (${((per3 / t1) * 100).toFixed(0)} %)` });
+  addRow('2c', 'build, 10 profiles', r['10 profiles'], { note: `${signed(per10)} per extra profile` });
+  addTarget('2', 'each extra profile, % of a cold single build (1→10)', pct, '≤ 15 %', pct <= 15, `${pct.toFixed(1)} % (${fmtMs(per10)})`, { paired: `${pairedPct.toFixed(1)} %`, pairedPass: pairedPct <= 15 });
+}
+
+// ------------------------------------------------------------------ 3. check and plan on big workspaces
+
+if (opts.only.has(3)) {
+  waitForQuiet();
+  rowLoad[3] = Math.round(os.loadavg()[0] * 10) / 10;
+  log(`\n[3] check and plan on ${opts.sizes.join(', ')} generated stories`);
+  results.scale = {};
+  for (const n of opts.sizes) {
+    const ws = generateStoryWorkspace(join(WORK, `ws-${n}`), n, ROOT);
+    // Files were just written, so the page cache is warm; big sizes skip the warm-up round.
+    const r = alternate(
+      [
+        { name: 'check', command: () => ({ ...storybank('check', '--dir', ws, '-q'), cwd: ws }) },
+        { name: 'plan', command: () => ({ ...storybank('plan', '--dir', ws, '--profile', P), cwd: ws }) },
+      ],
+      { runs: opts.runs, warmup: n >= 10000 ? 0 : 1, workDir: join(WORK, `r3-${n}`), env: ENV, onSample: (name, ms) => progress(`${name} ${n}`, ms) },
+    );
+    results.scale[n] = r;
+    rmSync(ws, { recursive: true, force: true });
+    addRow(`3`, `\`check\`, ${n.toLocaleString('en')} stories`, r.check, { note: `${(r.check.median / n).toFixed(2)} ms/story` });
+    addRow(`3`, `\`plan -p ${P}\`, ${n.toLocaleString('en')} stories`, r.plan, { note: `${(r.plan.median / n).toFixed(2)} ms/story` });
+  }
+  // Marginal cost per story between sizes: the same number at each step means linear growth.
+  const sizes = [...opts.sizes].sort((a, b) => a - b);
+  const marginal = { check: [], plan: [] };
+  for (let i = 1; i < sizes.length; i++) {
+    for (const cmd of ['check', 'plan']) {
+      const a = results.scale[sizes[i - 1]][cmd].median;
+      const b = results.scale[sizes[i]][cmd].median;
+      marginal[cmd].push({ from: sizes[i - 1], to: sizes[i], msPerStory: (b - a) / (sizes[i] - sizes[i - 1]) });
+    }
+  }
+  results.scaleMarginal = marginal;
+  for (const cmd of ['check', 'plan']) {
+    rows.push({ id: '3', what: `\`${cmd}\` marginal cost per story`, median: marginal[cmd].map((m) => `${m.msPerStory.toFixed(2)} ms (${m.from}→${m.to})`).join(', '), range: '' });
+  }
+  if (results.scale[1000]) {
+    const t = results.scale[1000].check.median;
+    addTarget('3', '`check`, 1 000 stories', t, '< 1 s', t < 1000, fmtMs(t));
+  }
+  if (marginal.check.length >= 2) {
+    const first = marginal.check[0].msPerStory;
+    const last = marginal.check[marginal.check.length - 1].msPerStory;
+    const factor = last / first;
+    addTarget('3', '`check` grows linearly (marginal ms/story, largest ÷ smallest step)', factor, '≤ 1.5×', factor <= 1.5, `${factor.toFixed(2)}×`);
+  }
+}
+
+// ------------------------------------------------------------------ 4. DOCX vs pandoc
+
+if (opts.only.has(4)) {
+  waitForQuiet();
+  rowLoad[4] = Math.round(os.loadavg()[0] * 10) / 10;
+  log('\n[4] build --format docx vs pandoc on the same content');
+  const mdDir = join(WORK, 'md');
+  let md = join(mdDir, P, 'answer-bank.md');
+  const viaCli = spawnSync(NODE, [CLI, 'build', '--dir', sample, '--profile', P, '--format', 'md', '--out', mdDir, '-q'], { env: ENV, encoding: 'utf8', cwd: WORK });
+  let mdSource = '`storybank build --format md`';
+  if (viaCli.status !== 0 || !existsSync(md)) {
+    const { answerBankMarkdown } = await import('./lib/answer-bank-md.mjs');
+    mkdirSync(join(mdDir, P), { recursive: true });
+    md = join(mdDir, P, 'answer-bank.fallback.md');
+    writeFileSync(md, await answerBankMarkdown(sample, P));
+    mdSource = 'bench/lib/answer-bank-md.mjs (fallback: `--format md` failed)';
+    notes.push(`Row 4: \`build --format md\` was not available (${(viaCli.stderr || '').trim().split('\n')[0]}); the Markdown came from bench/lib/answer-bank-md.mjs, built from the same view model.`);
+    log(`  note: --format md unavailable; using the fallback generator`);
+  }
+  const r = alternate(
+    [
+      { name: 'storybank', command: (d) => ({ ...storybank('build', '--dir', sample, '--profile', P, '--format', 'docx', '--out', join(d, 'out'), '-q'), check: must(join(d, 'out', P, 'answer-bank.docx')) }) },
+      { name: 'pandoc', command: (d) => ({ cmd: 'pandoc', args: [md, '-o', join(d, 'x.docx')], check: must(join(d, 'x.docx')) }) },
+    ],
+    { runs: opts.runs, workDir: join(WORK, 'r4'), env: ENV, onSample: progress },
+  );
+  const ratio = r.storybank.median / r.pandoc.median;
+  const paired = pairedMedian(r.storybank, r.pandoc, (a, b) => a / b);
+  results.docx = { ...r, markdown: mdSource, markdownBytes: statSync(md).size, ratio, pairedRatio: paired };
+  addRow('4a', `\`build -p ${P} --format docx\``, r.storybank);
+  addRow('4b', '`pandoc answer-bank.md -o x.docx`', r.pandoc, { note: `input: ${mdSource}` });
+  addTarget('4', 'DOCX build ÷ pandoc', ratio, '≤ 1.00', ratio <= 1, `${ratio.toFixed(2)}×`, { paired: `${paired.toFixed(2)}×`, pairedPass: paired <= 1 });
+}
+
+// ------------------------------------------------------------------ 5. start-up
+
+if (opts.only.has(5)) {
+  waitForQuiet();
+  rowLoad[5] = Math.round(os.loadavg()[0] * 10) / 10;
+  log('\n[5] start-up: storybank --version vs node -e 0');
+  const runs = Math.max(opts.runs, 10);
+  const r = alternate(
+    [
+      { name: 'storybank --version', command: () => storybank('--version') },
+      { name: 'node -e 0', command: () => ({ cmd: NODE, args: ['-e', '0'] }) },
+    ],
+    { runs, workDir: join(WORK, 'r5'), env: ENV, onSample: progress },
+  );
+  const diff = r['storybank --version'].median - r['node -e 0'].median;
+  results.startup = { ...r, differenceMs: diff };
+  addRow('5a', '`storybank --version`', r['storybank --version']);
+  addRow('5b', '`node -e 0`', r['node -e 0'], { note: `storybank adds ${signed(diff)}` });
+  rows.push({ id: '5', what: 'start-up overhead (5a − 5b)', median: fmtMs(diff), range: '' });
+}
+
+// ------------------------------------------------------------------ report
+
+const leftovers = ourProcesses();
+const foreign = allStorybankChromium();
+machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+const elapsed = (Date.now() - started.getTime()) / 1000;
+
+const table = [
+  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, ${machine.os}; Node ${machine.node}; ${machine.chromium}; ${machine.pandoc}.`,
+  `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${opts.runs} runs per contender (medians; baseline and storybank alternated); 1-minute load average when each row started: ${Object.entries(rowLoad).map(([k, v]) => `row ${k} ${v}`).join(', ')}; at the end ${machine.loadAverageAtEnd[0]}.`,
+  '',
+  '| # | measurement | median | min – max | target | result |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.id} | ${r.what}${r.note ? ` — ${r.note}` : ''} | ${r.median} | ${r.range} | ${r.target ?? ''} | ${r.result ?? ''} |`),
+].join('\n');
+
+console.log(`\n${table}\n`);
+for (const t of targets) console.log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.what}: ${t.shown} (target ${t.limit})${t.unsure ? ` — but ${t.paired} per paired round: too noisy to call, run again on a quieter machine` : ''}`);
+if (notes.length) console.log(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}`);
+console.log(`\nLeft-over browsers from this run: ${leftovers.length}${foreign ? ` (other storybank-chromium processes on the machine, not ours: ${foreign})` : ''}. Took ${Math.round(elapsed)} s.`);
+
+writeFileSync(
+  opts.out,
+  `${JSON.stringify({ date: started.toISOString(), machine, rowLoad, options: { runs: opts.runs, profile: P, sizes: opts.sizes, only: [...opts.only] }, targets, results, notes, leftoverBrowsers: leftovers.length, seconds: Math.round(elapsed), table }, null, 2)}\n`,
+);
+log(`wrote ${opts.out}`);
+process.exitCode = leftovers.length ? 1 : 0;
