@@ -88,7 +88,6 @@ async function runBuild(argv: Record<string, unknown>, g: Globals): Promise<numb
   await loadReports();
   const { BrowserSession } = await import('./render/browser.js');
   const session = new BrowserSession(argv.browser as string | undefined);
-  if (formats.includes('pdf')) session.warmUp();
   const tty = Boolean(err.isTTY) && !g.quiet;
   try {
     const run = await build(g.dir, String(argv.out ?? 'out'), {

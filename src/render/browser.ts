@@ -136,17 +136,6 @@ export class BrowserSession {
     BrowserSession.live.add(this);
   }
 
-  /**
-   * Starts the browser now, without waiting: Chromium's start-up (the
-   * slowest step of a build) then overlaps reading and validating the
-   * workspace. A failure surfaces at the first `page()`, after input errors
-   * have had their turn.
-   */
-  warmUp(): void {
-    if (this.closed) return;
-    this.page().catch(() => undefined);
-  }
-
   /** The one sandboxed page; reused for every profile because a new tab costs more than new content. */
   page(): Promise<Page> {
     this.sharedPage ??= this.start().then(async (browser) => {
