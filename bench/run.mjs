@@ -110,6 +110,20 @@ function allStorybankChromium() {
 
 // ------------------------------------------------------------------ helpers
 
+/** The commit checked out (read from .git, no git command) and when dist/ was built: what the numbers are for. */
+function codeVersion() {
+  const out = { distBuilt: new Date(statSync(CLI).mtimeMs).toISOString() };
+  try {
+    const head = readFileSync(join(ROOT, '.git', 'HEAD'), 'utf8').trim();
+    const ref = head.startsWith('ref: ') ? head.slice(5) : undefined;
+    out.branch = ref?.replace('refs/heads/', '');
+    if (!ref) out.commit = head;
+    else if (existsSync(join(ROOT, '.git', ref))) out.commit = readFileSync(join(ROOT, '.git', ref), 'utf8').trim();
+    else out.commit = readFileSync(join(ROOT, '.git', 'packed-refs'), 'utf8').split('\n').find((l) => l.endsWith(` ${ref}`))?.split(' ')[0];
+  } catch {}
+  return out;
+}
+
 /** With --wait-quiet LOAD: block (up to 10 min) until the 1-minute load average is below LOAD. */
 function waitForQuiet() {
   if (!opts.waitQuiet) return;
@@ -171,11 +185,11 @@ const machine = {
   loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
 };
 const started = new Date();
+machine.code = codeVersion();
 log(`storybank bench: ${machine.cpu} ×${machine.cores}, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.chromium}`);
 log(`runs per contender: ${opts.runs} (+1 untimed warm-up), temp: ${WORK}`);
-if (machine.loadAverageAtStart[0] > machine.cores * 0.75) {
-  log(`warning: load average ${machine.loadAverageAtStart[0]} on ${machine.cores} cores; other jobs are running and will add noise`);
-  notes.push(`Load average at start was ${machine.loadAverageAtStart.join(' / ')} on ${machine.cores} cores: other jobs were running.`);
+if (machine.loadAverageAtStart[0] > machine.cores * 0.75 && !opts.waitQuiet) {
+  log(`warning: load average ${machine.loadAverageAtStart[0]} on ${machine.cores} cores; other jobs are running and will add noise (see --wait-quiet)`);
 }
 
 const P = opts.profile;
@@ -337,6 +351,9 @@ if (opts.only.has(5)) {
 
 // ------------------------------------------------------------------ report
 
+// The benchmark's own browsers keep the load near the core count; well above it, other jobs shared the CPUs.
+const busyRows = Object.entries(rowLoad).filter(([, l]) => l > machine.cores * 1.5);
+if (busyRows.length) notes.push(`Rows ${busyRows.map(([k, l]) => `${k} (load ${l})`).join(', ')} started while other jobs were running on the ${machine.cores} cores; their numbers are noisier.`);
 const leftovers = ourProcesses();
 const foreign = allStorybankChromium();
 machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
@@ -344,6 +361,7 @@ const elapsed = (Date.now() - started.getTime()) / 1000;
 
 const table = [
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, ${machine.os}; Node ${machine.node}; ${machine.chromium}; ${machine.pandoc}.`,
+  `Code: commit ${machine.code.commit?.slice(0, 7) ?? 'unknown'}${machine.code.branch ? ` (${machine.code.branch})` : ''} plus any uncommitted changes, dist/ built ${machine.code.distBuilt.slice(0, 16).replace('T', ' ')} UTC.`,
   `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${opts.runs} runs per contender (medians; baseline and storybank alternated); 1-minute load average when each row started: ${Object.entries(rowLoad).map(([k, v]) => `row ${k} ${v}`).join(', ')}; at the end ${machine.loadAverageAtEnd[0]}.`,
   '',
   '| # | measurement | median | min – max | target | result |',
