@@ -265,8 +265,8 @@ if (opts.only.has(3)) {
     );
     results.scale[n] = r;
     rmSync(ws, { recursive: true, force: true });
-    addRow(`3`, `\`check\`, ${n.toLocaleString('en')} stories`, r.check, { note: `${(r.check.median / n).toFixed(2)} ms/story` });
-    addRow(`3`, `\`plan -p ${P}\`, ${n.toLocaleString('en')} stories`, r.plan, { note: `${(r.plan.median / n).toFixed(2)} ms/story` });
+    addRow(`3`, `\`check\`, ${n.toLocaleString('en').replace(/,/g, ' ')} stories`, r.check, { note: `${(r.check.median / n).toFixed(2)} ms/story` });
+    addRow(`3`, `\`plan -p ${P}\`, ${n.toLocaleString('en').replace(/,/g, ' ')} stories`, r.plan, { note: `${(r.plan.median / n).toFixed(2)} ms/story` });
   }
   // Marginal cost per story between sizes: the same number at each step means linear growth.
   const sizes = [...opts.sizes].sort((a, b) => a - b);

@@ -21,10 +21,10 @@ export const PATCHES = {
     ['render/fit.js', 'for (const columns of opts.columnChoices) {',
       'for (const columns of opts.columnChoices) {\n            if (best) { set(Math.min(1, best.scale + 0.0205), columns); if (!fits()) continue; }'],
   ],
-  /** cli.js runBuild: call session.warmUp() before importing the parse stack (lib(), reports), not after. */
+  /** cli.js runBuild: start Chromium (session.page()) before importing and parsing, so the launch overlaps Node's work. */
   earlylaunch: [
-    ['cli.js', "    const { build } = await lib();\n    await loadReports();\n    const { BrowserSession } = await import('./render/browser.js');\n    const session = new BrowserSession(argv.browser);\n    if (formats.includes('pdf'))\n        session.warmUp();",
-      "    const { BrowserSession } = await import('./render/browser.js');\n    const session = new BrowserSession(argv.browser);\n    if (formats.includes('pdf'))\n        session.warmUp();\n    const { build } = await lib();\n    await loadReports();"],
+    ['cli.js', "    const { build } = await lib();\n    await loadReports();\n    const { BrowserSession } = await import('./render/browser.js');\n    const session = new BrowserSession(argv.browser);",
+      "    const { BrowserSession } = await import('./render/browser.js');\n    const session = new BrowserSession(argv.browser);\n    if (formats.includes('pdf'))\n        session.page().catch(() => undefined);\n    const { build } = await lib();\n    await loadReports();"],
   ],
   /** stories/fs.js: statSync + readFileSync instead of two fs/promises calls per file, all files at once. */
   readsync: [
