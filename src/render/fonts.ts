@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 /**
  * The cheat sheet's typeface comes from an npm package and is inlined as
  * data: URLs, so the PDF looks the same on every machine and the page never
- * needs the network. Read once per process.
+ * needs the network. Each face is read once per process.
  */
 const FAMILY = 'Source Sans 3';
 const PACKAGE = '@fontsource/source-sans-3';
@@ -15,30 +15,77 @@ const FACES: { weight: number; style: 'normal' | 'italic' }[] = [
   { weight: 600, style: 'normal' },
   { weight: 700, style: 'normal' },
 ];
-// latin-ext covers names like "Łukasz" or "Nguyễn"; unicode-range keeps
-// Chromium from loading it when a page does not need it.
-const SUBSETS: { name: string; range: string }[] = [
-  { name: 'latin', range: 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD' },
-  { name: 'latin-ext', range: 'U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+0304, U+0308, U+0329, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF' },
-];
 
-let cached: string | undefined;
+interface Subset {
+  name: string;
+  range: string;
+}
 
-export function fontFaceCss(): string {
-  if (cached !== undefined) return cached;
-  const require = createRequire(import.meta.url);
-  const dir = join(dirname(require.resolve(`${PACKAGE}/package.json`)), 'files');
-  const rules: string[] = [];
-  for (const subset of SUBSETS) {
-    for (const face of FACES) {
-      const file = join(dir, `source-sans-3-${subset.name}-${face.weight}-${face.style}.woff2`);
-      const data = readFileSync(file).toString('base64');
-      rules.push(
-        `@font-face{font-family:'${FAMILY}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +
-          `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${subset.range};}`,
-      );
-    }
+/** Always inlined; every other subset only when the text has a character in its range. */
+const BASE_SUBSET = 'latin';
+
+/**
+ * The package's subsets (latin, latin-ext, vietnamese, greek, cyrillic…) and
+ * their unicode-ranges, in the package's own order, read from its CSS. Most
+ * sheets need latin only; latin-ext alone would double the HTML and cost
+ * ~0.1 s of setContent and HTML parsing per sheet.
+ */
+let subsets: Subset[] | undefined;
+
+function packageSubsets(): Subset[] {
+  if (subsets) return subsets;
+  const css = readFileSync(join(packageDir(), '400.css'), 'utf8');
+  subsets = [...css.matchAll(/source-sans-3-([a-z-]+)-400-normal \*\/[^}]*?unicode-range:\s*([^;]+);/g)].map((m) => ({ name: m[1]!, range: m[2]!.trim() }));
+  if (!subsets.some((s) => s.name === BASE_SUBSET)) throw new Error(`${PACKAGE}: no ${BASE_SUBSET} subset in 400.css`);
+  return subsets;
+}
+
+function packageDir(): string {
+  return dirname(createRequire(import.meta.url).resolve(`${PACKAGE}/package.json`));
+}
+
+const rulesBySubset = new Map<string, string>();
+const rangePatterns = new Map<string, RegExp>();
+
+/**
+ * The @font-face rules for `text`: every face of the base subset, plus the
+ * faces of each other subset that `text` has a character for. Without
+ * `text`, every subset (the preview serves one stylesheet for all pages).
+ */
+export function fontFaceCss(text?: string): string {
+  return packageSubsets()
+    .filter((s) => s.name === BASE_SUBSET || text === undefined || usesRange(text, s.range))
+    .map(subsetRules)
+    .join('\n');
+}
+
+function subsetRules(subset: Subset): string {
+  const known = rulesBySubset.get(subset.name);
+  if (known !== undefined) return known;
+  const dir = join(packageDir(), 'files');
+  const rules = FACES.map((face) => {
+    const file = join(dir, `source-sans-3-${subset.name}-${face.weight}-${face.style}.woff2`);
+    const data = readFileSync(file).toString('base64');
+    return (
+      `@font-face{font-family:'${FAMILY}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +
+      `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${subset.range};}`
+    );
+  }).join('\n');
+  rulesBySubset.set(subset.name, rules);
+  return rules;
+}
+
+/** Whether `text` has a character inside a CSS unicode-range such as "U+0100-02BA, U+2113". */
+export function usesRange(text: string, range: string): boolean {
+  let pattern = rangePatterns.get(range);
+  if (!pattern) {
+    const classes = range.split(',').map((part) => {
+      const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+      if (!from || !/^[0-9a-f]+$/i.test(from) || (to !== undefined && !/^[0-9a-f]+$/i.test(to))) throw new Error(`unexpected unicode-range "${range}"`);
+      return to ? `\\u{${from}}-\\u{${to}}` : `\\u{${from}}`;
+    });
+    pattern = new RegExp(`[${classes.join('')}]`, 'u');
+    rangePatterns.set(range, pattern);
   }
-  cached = rules.join('\n');
-  return cached;
+  return pattern.test(text);
 }

@@ -98,8 +98,12 @@ export function describeTemplateError(raw: string): { position?: { line: number;
   return { position, message: text.trim() };
 }
 
-/** The cheat sheet as a complete HTML document (fonts inlined, no external requests). */
-export function renderCheatSheetHtml(model: ViewModel, templates: TemplateSet, fit: Fit = DEFAULT_FIT): string {
+/**
+ * The cheat sheet as a complete HTML document: fonts inlined, no external
+ * requests. `fontsCss` replaces the inlined @font-face rules (the preview
+ * links one cached stylesheet instead).
+ */
+export function renderCheatSheetHtml(model: ViewModel, templates: TemplateSet, fit: Fit = DEFAULT_FIT, fontsCss?: string): string {
   const template = compile(templates);
   const order = dropOrder(model.entries);
   const dropped = new Set(fit.dropped);
@@ -123,17 +127,25 @@ export function renderCheatSheetHtml(model: ViewModel, templates: TemplateSet, f
     paperLabel: page.label,
     footer: model.ask.length > 0 || model.numbers.length > 0,
     fit,
-    styles: { fonts: fontFaceCss(), css: templates.css.source, page: pageCss },
+    styles: { fonts: FONTS_MARKER, css: templates.css.source, page: pageCss },
   };
+  let html: string;
   try {
-    return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    html = template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (err) {
     const problem = describeTemplateError((err as Error).message);
     throw new UserError(`template ${templates.cheatsheet.shownAs} failed`, [
       diagnostic(templates.cheatsheet.shownAs, problem.position, 'error', 'template-render', problem.message),
     ]);
   }
+  // The fonts go in last, chosen from the finished page's text, so a
+  // template's own words count too and 100 KB of base64 skip Handlebars.
+  const css = fontsCss ?? fontFaceCss(html);
+  return html.replaceAll(FONTS_MARKER, () => css);
 }
+
+/** Stands in for the @font-face rules while the template runs; no character of it is HTML-escaped. */
+const FONTS_MARKER = '/*storybank-fonts*/';
 
 /** Two or three sentences: the sheet is a reminder, not a script. */
 export function shortPitch(text: string, maxChars = 330): string {

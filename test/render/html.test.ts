@@ -50,6 +50,30 @@ describe('cheat sheet HTML', () => {
     expect(renderCheatSheetHtml(model, templates)).toMatch(/^<p>Frontend Lead @ Acme: Tell me about yourself\.;/);
   });
 
+  it('inlines a font subset beyond latin only when the sheet has a character it covers', async () => {
+    const faces = (html: string) => html.match(/@font-face/g)?.length ?? 0;
+    const sheet = async (title: string) => {
+      const ws = memoryWorkspace({
+        'stories/x.md': star(`title: ${title}\nquestions: [failure]`),
+        'stories/profiles/p.md': '---\nrole: R\nquestions: [failure]\n---\n',
+      });
+      return renderCheatSheetHtml(viewsFor(ws, ws.profiles[0]!, { now }).cheatSheet.model, await loadTemplates());
+    };
+    const ascii = await sheet('Café migration — 40% faster');
+    expect(faces(ascii)).toBe(4);
+    expect(ascii).toContain("font-family:'Source Sans 3'");
+    expect(ascii).not.toContain('/*storybank-fonts*/');
+    expect(faces(await sheet('Mentoring Łukasz'))).toBe(8);
+    expect(faces(await sheet('Nguyễn and the payments team'))).toBe(8); // vietnamese
+    expect(faces(await sheet('Ελένη from the Athens office'))).toBe(8); // greek
+    expect(faces(await sheet('Дмитрий, Łukasz and Nguyễn'))).toBe(16); // cyrillic, latin-ext, vietnamese
+    // Characters of a user's own template count too.
+    const ws = memoryWorkspace({ 'stories/x.md': star('title: T\nquestions: [failure]'), 'stories/profiles/p.md': '---\nrole: R\nquestions: [failure]\n---\n' });
+    const templates = await loadTemplates();
+    templates.cheatsheet = { ...templates.cheatsheet, source: '<style>{{{styles.fonts}}}</style><p>Zażółć {{heading}}</p>' };
+    expect(faces(renderCheatSheetHtml(viewsFor(ws, ws.profiles[0]!, { now }).cheatSheet.model, templates))).toBe(8);
+  });
+
   it('shortens the pitch to about three sentences', () => {
     expect(shortPitch('One. Two. Three. Four.')).toBe('One. Two. Three.');
   });

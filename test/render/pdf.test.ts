@@ -87,6 +87,19 @@ describe('cheat sheet PDF', () => {
     expect(sheet.diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
   });
 
+  it('prints Polish, Vietnamese, Greek and Cyrillic names in the embedded typeface', async () => {
+    const names = 'Łukasz, Nguyễn, Ελένη and Дмитрий';
+    const ws = memoryWorkspace({
+      'stories/a.md': star(`title: Mentoring ${names}\nquestions: [failure]`),
+      'stories/profiles/p.md': '---\nrole: R\nquestions: [failure]\n---\n',
+    });
+    const { sheet } = await render(ws, 'p');
+    expect(pdfInfo(sheet.pdf).text.normalize('NFC')).toContain(names);
+    const fonts = execFileSync('pdffonts', ['-'], { input: sheet.pdf, encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    const families = new Set(fonts.map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '').replace(/-.*/, '')));
+    expect([...families].every((f) => f.startsWith('SourceSans3')), fonts.join('\n')).toBe(true);
+  });
+
   it('prints a tiny workspace on one letter page without scaling', async () => {
     const ws = memoryWorkspace({
       'stories/a.md': star('title: Only story\nquestions: [failure]'),
