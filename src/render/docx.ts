@@ -90,6 +90,11 @@ const DOCX_STYLES = {
 } as const;
 
 export async function renderAnswerBankDocx(model: ViewModel): Promise<Buffer> {
+  return makeReproducible(await documentParts(answerBankDocument(model)), model.date.iso);
+}
+
+/** The answer bank as a docx Document, before packing. */
+export function answerBankDocument(model: ViewModel): Document {
   const content = new ContentWriter();
   const page = PAPER[model.profile.paper];
   const textWidth = page.width - 2 * MARGIN;
@@ -129,7 +134,7 @@ export async function renderAnswerBankDocx(model: ViewModel): Promise<Buffer> {
   };
 
   const title = `Answer bank — ${model.heading}`;
-  const doc = new Document({
+  return new Document({
     title,
     subject: model.heading,
     creator: model.person.name ?? 'storybank',
@@ -139,9 +144,23 @@ export async function renderAnswerBankDocx(model: ViewModel): Promise<Buffer> {
     numbering: { config: content.numbering() },
     sections: [section],
   });
+}
 
-  const packed = await Packer.toBuffer(doc);
-  return makeReproducible(packed, model.date.iso);
+type Compile = (file: Document) => Map<string, string | Uint8Array>;
+
+/**
+ * The package's parts, uncompressed. `Packer.toBuffer` would deflate them in
+ * JavaScript only for makeReproducible to inflate and deflate them again, so
+ * the parts come straight from the compiler Packer itself uses (a private
+ * static of docx 9); if a docx release moves it, the zip is read back as
+ * before. Both give the same bytes in the end (test/render/docx.test.ts).
+ */
+export async function documentParts(doc: Document, viaZip = false): Promise<ZipEntry[]> {
+  const compiler = (Packer as unknown as { compiler?: { compile?: Compile } }).compiler;
+  if (!viaZip && typeof compiler?.compile === 'function') {
+    return [...compiler.compile(doc)].map(([name, data]) => ({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data) }));
+  }
+  return readZip(await Packer.toBuffer(doc));
 }
 
 function headerText(model: ViewModel): string {
@@ -731,10 +750,10 @@ function styles(): IStylesOptions {
  * re-deflated in their original order with a fixed timestamp. Only
  * node:zlib is used: jszip is a dev dependency, and this is all we need.
  */
-function makeReproducible(docx: Buffer, isoDate: string): Buffer {
+function makeReproducible(parts: readonly ZipEntry[], isoDate: string): Buffer {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? isoDate : '1980-01-01';
   const stamp = `${day}T00:00:00Z`;
-  const entries = readZip(docx).sort((a, b) => packageRank(a.name) - packageRank(b.name));
+  const entries = [...parts].sort((a, b) => packageRank(a.name) - packageRank(b.name));
   const ids = randomRelationshipIds(entries);
   const out = entries.map(({ name, data }) => {
     if (!name.endsWith('.xml') && !name.endsWith('.rels')) return { name, data };
@@ -776,7 +795,7 @@ function randomRelationshipIds(entries: readonly ZipEntry[]): Map<string, string
   return ids;
 }
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   data: Buffer;
 }

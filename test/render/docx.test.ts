@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Packer } from 'docx';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderAnswerBankDocx } from '../../src/render/docx.js';
+import { answerBankDocument, documentParts, renderAnswerBankDocx } from '../../src/render/docx.js';
 import type { ViewModel } from '../../src/render/view-model.js';
 import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../helpers/view-model-fixture.js';
 
@@ -223,6 +224,18 @@ describe('renderAnswerBankDocx', () => {
     // A different build day changes only the dates.
     const later = await renderAnswerBankDocx({ ...model, date: { iso: '2026-03-15', label: '15 Mar 2026' } });
     expect(later.equals(buffer)).toBe(false);
+  });
+
+  it("takes docx's uncompressed parts directly, the same parts its zip holds", async () => {
+    // If a docx release moves its compiler, the slower path still works; this says so.
+    expect(typeof (Packer as unknown as { compiler?: { compile?: unknown } }).compiler?.compile, 'docx Packer.compiler.compile').toBe('function');
+    const doc = answerBankDocument(model);
+    const direct = await documentParts(doc);
+    const viaZip = await documentParts(doc, true);
+    expect(direct.map((p) => p.name)).toEqual(viaZip.map((p) => p.name));
+    direct.forEach((part, i) => expect(part.data.equals(viaZip[i]!.data), part.name).toBe(true));
+    // Every part of the written file is one of them (dates and ids aside).
+    expect([...docx.parts.keys()].sort()).toEqual(direct.map((p) => p.name).filter((n) => /\.(xml|rels)$/.test(n)).sort());
   });
 
   it('gives a valid zip for SOURCE_DATE_EPOCH=0 (before DOS dates begin)', async () => {
