@@ -84,12 +84,17 @@ async function runBuild(argv: Record<string, unknown>, g: Globals): Promise<numb
   const formats = parseFormats(argv.format);
   const profileArg = (argv.profile as string[] | undefined)?.flatMap((p) => p.split(',')).filter(Boolean);
   if (argv.all && profileArg?.length) throw new UserError('use either --profile NAME… or --all, not both');
-  const { build } = await lib();
-  await loadReports();
   const { BrowserSession } = await import('./render/browser.js');
   const session = new BrowserSession(argv.browser as string | undefined);
+  // Chromium takes about a second to start: start it now, so it comes up
+  // while Node imports the pipeline and reads and validates the stories.
+  // A launch failure surfaces when the first sheet asks for the page.
+  if (formats.includes('pdf')) session.page().catch(() => undefined);
   const tty = Boolean(err.isTTY) && !g.quiet;
+  let failed = false;
   try {
+    const { build } = await lib();
+    await loadReports();
     const run = await build(g.dir, String(argv.out ?? 'out'), {
       profiles: profileArg,
       formats,
@@ -111,8 +116,14 @@ async function runBuild(argv: Record<string, unknown>, g: Globals): Promise<numb
       err.write(`Built ${run.builds.length} profile${run.builds.length === 1 ? '' : 's'}, ${run.written.length} files, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
     }
     return 0;
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    await session.close();
+    // On failure, report first: the error is printed at once, and the
+    // process exits when the browser that was starting has been stopped.
+    const closing = session.close();
+    if (!failed) await closing;
   }
 }
 
