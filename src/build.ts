@@ -5,6 +5,7 @@ import { BrowserSession } from './render/browser.js';
 import { loadTemplates, type TemplateSet } from './render/templates.js';
 import { buildTime, buildViewModel, type ViewModel } from './render/view-model.js';
 import { planProfile, type Plan } from './select/assign.js';
+import { cacheEnabled, openStoryCache, saveStoryCache } from './stories/cache-file.js';
 import { readWorkspaceFiles } from './stories/fs.js';
 import type { Profile } from './stories/profile.js';
 import type { Paper } from './stories/schema.js';
@@ -21,6 +22,8 @@ export interface BuildOptions {
   paper?: Paper;
   includePrivate?: boolean;
   now?: Date;
+  /** Reuse stories parsed by earlier runs (default: unless STORYBANK_CACHE=off). */
+  cache?: boolean;
 }
 
 export interface BuiltFile {
@@ -36,9 +39,17 @@ export interface ProfileBuild {
   milliseconds: number;
 }
 
-/** Reads and validates a workspace; throws UserError listing every problem when it has errors. */
-export async function loadWorkspace(root: string): Promise<Workspace> {
-  const workspace = parseWorkspace(await readWorkspaceFiles(root));
+/**
+ * Reads and parses a workspace, every problem collected in its diagnostics.
+ * Story files parsed by an earlier run are not parsed again unless
+ * `cache: false` or STORYBANK_CACHE=off (see stories/cache-file.ts).
+ */
+export async function loadWorkspace(root: string, options: { cache?: boolean } = {}): Promise<Workspace> {
+  const files = await readWorkspaceFiles(root);
+  if (!(options.cache ?? cacheEnabled())) return parseWorkspace(files);
+  const store = openStoryCache(root);
+  const workspace = parseWorkspace(files, { cache: store.cache });
+  saveStoryCache(store, root);
   return workspace;
 }
 
@@ -165,7 +176,7 @@ export async function build(
     onProfileDone?: (build: ProfileBuild, index: number, total: number) => void;
   } = {},
 ): Promise<BuildRun> {
-  const workspace = await loadWorkspace(root);
+  const workspace = await loadWorkspace(root, { cache: options.cache });
   assertValid(workspace);
   const profiles = selectProfiles(workspace, options.profiles);
   const ownSession = !options.session;

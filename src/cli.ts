@@ -17,6 +17,8 @@ interface Globals {
   dir: string;
   quiet: boolean;
   verbose: boolean;
+  /** false with --no-cache; otherwise left to STORYBANK_CACHE. */
+  cache?: false;
 }
 
 const out = process.stdout;
@@ -97,6 +99,7 @@ async function runBuild(argv: Record<string, unknown>, g: Globals): Promise<numb
     await loadReports();
     const run = await build(g.dir, String(argv.out ?? 'out'), {
       profiles: profileArg,
+      cache: g.cache,
       formats,
       paper: argv.paper as 'letter' | 'a4' | undefined,
       includePrivate: Boolean(argv['include-private']),
@@ -131,7 +134,7 @@ async function runCheck(argv: Record<string, unknown>, g: Globals): Promise<numb
   const { loadWorkspace } = await lib();
   const { summarizeDiagnostics } = await loadReports();
   const { hasErrors } = await import('./errors.js');
-  const workspace = await loadWorkspace(g.dir);
+  const workspace = await loadWorkspace(g.dir, { cache: g.cache });
   const { lintWorkspace } = await import('./lint/lint.js');
   const diagnostics = lintWorkspace(workspace);
   if (argv.json) {
@@ -149,7 +152,7 @@ async function runPlan(argv: Record<string, unknown>, g: Globals): Promise<numbe
   const { loadWorkspace, assertValid, selectProfiles } = await lib();
   const { planToJson, formatPlan } = await loadReports();
   const { planProfile } = await import('./select/assign.js');
-  const workspace = await loadWorkspace(g.dir);
+  const workspace = await loadWorkspace(g.dir, { cache: g.cache });
   assertValid(workspace);
   const names = (argv.profile as string[] | undefined)?.flatMap((p) => p.split(',')).filter(Boolean);
   const profiles = selectProfiles(workspace, names);
@@ -167,7 +170,7 @@ async function runPlan(argv: Record<string, unknown>, g: Globals): Promise<numbe
 async function runList(argv: Record<string, unknown>, g: Globals): Promise<number> {
   const { loadWorkspace } = await lib();
   const { filterStories, storiesToJson, formatStoryList } = await loadReports();
-  const workspace = await loadWorkspace(g.dir);
+  const workspace = await loadWorkspace(g.dir, { cache: g.cache });
   const stories = filterStories(workspace.stories, { tag: argv.tag as string | undefined, competency: argv.competency as string | undefined });
   if (argv.json) out.write(`${JSON.stringify(storiesToJson(stories), null, 2)}\n`);
   else out.write(`${formatStoryList(stories, { color: Boolean(out.isTTY) && !process.env.NO_COLOR })}\n`);
@@ -175,7 +178,7 @@ async function runList(argv: Record<string, unknown>, g: Globals): Promise<numbe
 }
 
 function globals(argv: Record<string, unknown>): Globals {
-  return { dir: resolve(String(argv.dir ?? '.')), quiet: Boolean(argv.quiet), verbose: Boolean(argv.verbose) };
+  return { dir: resolve(String(argv.dir ?? '.')), quiet: Boolean(argv.quiet), verbose: Boolean(argv.verbose), cache: argv.cache === false ? false : undefined };
 }
 
 type Handler = (argv: Record<string, unknown>, g: Globals) => Promise<number>;
@@ -191,6 +194,7 @@ export function cli(args: string[]): Argv {
     .option('dir', { type: 'string', default: '.', describe: 'workspace folder', global: true })
     .option('quiet', { type: 'boolean', alias: 'q', describe: 'print errors only', global: true })
     .option('verbose', { type: 'boolean', describe: 'print notes and details', global: true })
+    .option('cache', { type: 'boolean', describe: 'reuse stories parsed by earlier runs; --no-cache parses every file', global: true })
     .command(
       'build',
       'write the cheat sheet PDF and answer bank DOCX for each profile',
@@ -212,7 +216,7 @@ export function cli(args: string[]): Argv {
           return watchBuild(
             argv,
             g,
-            { profiles, formats: parseFormats(argv.format), paper: argv.paper as 'letter' | 'a4' | undefined, includePrivate: Boolean(argv['include-private']), browserPath: argv.browser as string | undefined },
+            { profiles, formats: parseFormats(argv.format), paper: argv.paper as 'letter' | 'a4' | undefined, includePrivate: Boolean(argv['include-private']), browserPath: argv.browser as string | undefined, cache: g.cache },
             (d) => printDiagnostics(d, g),
           );
         }

@@ -180,7 +180,7 @@ export function startWatch(options: WatchOptions): Watcher {
   const once = async (reason: string): Promise<string[]> => {
     const started = performance.now();
     try {
-      const workspace = await loadWorkspace(options.root);
+      const workspace = await loadWorkspace(options.root, { cache: options.cache });
       assertValid(workspace);
       const profiles = selectProfiles(workspace, options.profiles);
       const templates = await loadTemplates(options.root);

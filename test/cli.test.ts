@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,33 @@ describe('storybank CLI', () => {
     expect(json.code).toBe(1);
     const diagnostics = JSON.parse(json.stdout) as { file: string; line: number; column: number; severity: string; rule: string }[];
     expect(diagnostics).toContainEqual(expect.objectContaining({ file: 'stories/broken.md', line: 3, column: 7, severity: 'error', rule: 'front-matter-invalid' }));
+  });
+
+  it('check reuses stories parsed by the last run, notices edits, and --no-cache skips the cache', () => {
+    const dir = workspaceCopy();
+    const cache = mkdtempSync(join(tmpdir(), 'storybank-cli-cache-'));
+    const env = { STORYBANK_CACHE_DIR: cache };
+    const first = run(['--dir', dir, 'check', '--json'], env);
+    expect(first.code).toBe(0);
+    const files = readdirSync(cache);
+    expect(files).toHaveLength(1);
+    const stored = readFileSync(join(cache, files[0]!), 'utf8');
+    expect(run(['--dir', dir, 'check', '--json'], env)).toEqual(first);
+    // An unchanged workspace leaves the cache as it was.
+    expect(readFileSync(join(cache, files[0]!), 'utf8')).toBe(stored);
+    // An edited story is parsed again: its new problem shows.
+    const story = readdirSync(join(dir, 'stories')).find((f) => f.endsWith('.md'))!;
+    const path = join(dir, 'stories', story);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^title:.*$/m, 'title: ""'));
+    const edited = run(['--dir', dir, 'check'], env);
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toMatch(new RegExp(`stories/${story}:\\d+:\\d+: error: "title" must not be empty`));
+    expect(readFileSync(join(cache, files[0]!), 'utf8')).not.toBe(stored);
+    // Without the cache: the same answer, and nothing read or written.
+    const off = mkdtempSync(join(tmpdir(), 'storybank-cli-cache-'));
+    expect(run(['--dir', dir, 'check', '--no-cache'], { STORYBANK_CACHE_DIR: off })).toEqual(edited);
+    expect(run(['--dir', dir, 'check'], { STORYBANK_CACHE_DIR: off, STORYBANK_CACHE: 'off' })).toEqual(edited);
+    expect(readdirSync(off)).toEqual([]);
   });
 
   it('build writes nothing when the workspace has errors', () => {

@@ -5,6 +5,7 @@ import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { buildTime } from '../render/view-model.js';
 import { readWorkspaceFiles } from '../stories/fs.js';
 import { decodeText } from '../stories/source.js';
+import { StoryCache } from '../stories/story-cache.js';
 import { parseWorkspace, type Workspace } from '../stories/workspace.js';
 
 /**
@@ -25,6 +26,8 @@ export interface Snapshot {
   /** Workspace-relative path → bytes, for source excerpts under diagnostics (decoded only when shown). */
   sources: Map<string, Uint8Array>;
   milliseconds: number;
+  /** Parsed stories, so the next reload re-parses only the files that changed. */
+  stories?: StoryCache;
 }
 
 const EMPTY_RETRIES = 4;
@@ -57,7 +60,8 @@ export async function loadSnapshot(root: string, version: number, previous?: Sna
     for (const file of files) sources.set(file.path, file.bytes);
     const templatesChanged = !changed || changed.length === 0 || changed.some((p) => p === 'templates' || p.startsWith('templates/'));
     const templates = !templatesChanged && previous?.templates ? previous.templates : sameTemplates(previous?.templates, await loadTemplates(root));
-    return done({ workspace: parseWorkspace(files), templates });
+    const stories = new StoryCache('preview', previous?.stories?.entriesInUse());
+    return done({ workspace: parseWorkspace(files, { cache: stories }), templates, stories });
   } catch (err) {
     return done({ failure: toFailure(err) });
   }

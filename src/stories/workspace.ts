@@ -4,7 +4,8 @@ import { didYouMean } from '../suggest.js';
 import { parseProfile, type Profile } from './profile.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { decodeText, readSource, readYamlSource } from './source.js';
-import { parseStory, type Story } from './story.js';
+import type { Story } from './story.js';
+import { parseStoryFile, type StoryCache } from './story-cache.js';
 import { validateFrontMatter } from './validate-schema.js';
 
 /** A file of the workspace as bytes, with its workspace-relative path (forward slashes). */
@@ -45,9 +46,10 @@ export function baseName(path: string): string {
 /**
  * Parses and cross-checks a whole workspace, collecting every problem in
  * one pass. Pure: the caller reads the files (see fs.ts), so tests and the
- * preview server can run it on in-memory files.
+ * preview server can run it on in-memory files. With a cache, story files
+ * parsed before are not parsed again (see story-cache.ts).
  */
-export function parseWorkspace(files: readonly WorkspaceFile[]): Workspace {
+export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache?: StoryCache } = {}): Workspace {
   const diagnostics: Diagnostic[] = [];
   const catalog = builtinCatalog();
   let config: Config = { links: [] };
@@ -90,19 +92,17 @@ export function parseWorkspace(files: readonly WorkspaceFile[]): Workspace {
       continue;
     }
     const id = baseName(file.path).toLowerCase();
-    const { source, diagnostics: d } = readSource(file.path, text);
-    diagnostics.push(...d);
+    const result = options.cache ? options.cache.storyFile(file.path, id, text) : parseStoryFile(file.path, id, text);
+    diagnostics.push(...result.source);
     const first = storyIds.get(id);
     if (first !== undefined) {
       diagnostics.push(diagnostic(file.path, undefined, 'error', 'story-id-duplicate', `story id "${id}" is already used by ${first}; rename one of the files`));
       continue;
     }
     storyIds.set(id, file.path);
-    // With broken YAML, checking the rest would only add noise.
-    if (hasErrors(d)) continue;
-    const parsed = parseStory(id, source);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.story) stories.push(parsed.story);
+    if (!result.parsed) continue;
+    diagnostics.push(...result.parsed.diagnostics);
+    if (result.parsed.story) stories.push(result.parsed.story);
   }
 
   for (const file of sorted.filter((f) => roleOf(f.path) === 'profile')) {
