@@ -6,6 +6,7 @@ import { hideBin } from 'yargs/helpers';
 import { EnvironmentError, InterruptedError, UserError, type Diagnostic } from './errors.js';
 import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 import { removeTempFilesNow } from './output/atomic.js';
+import { packageVersion } from './package-root.js';
 
 /**
  * The command line: parse arguments, call the library, print, choose the
@@ -26,10 +27,7 @@ const err = process.stderr;
 const color = () => Boolean(err.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 
 
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+
 
 function sourceLineReader(root: string) {
   const cache = new Map<string, string[] | undefined>();
@@ -281,7 +279,7 @@ export function cli(args: string[]): Argv {
     .demandCommand(1, 'Name a command, e.g. `storybank build`. See --help.')
     .strict()
     .recommendCommands()
-    .version(readVersion())
+    .version(packageVersion())
     .help()
     .alias('h', 'help')
     .wrap(Math.min(100, yargs().terminalWidth()))
@@ -307,6 +305,8 @@ export async function main(args: string[]): Promise<number> {
 }
 
 function report(error: unknown, g: Globals): number {
+  // After Ctrl-C, a failure is the interruption's doing: say nothing more.
+  if (interrupted !== undefined) return interrupted;
   if (error instanceof UserError) {
     if (error.diagnostics.length) printDiagnostics(error.diagnostics, { ...g, quiet: false });
     err.write(`storybank: ${error.message}\n`);
@@ -325,15 +325,22 @@ function report(error: unknown, g: Globals): number {
   return 2;
 }
 
+/** Set once Ctrl-C (or SIGTERM) arrives: the exit code, whatever else fails while stopping. */
+let interrupted: number | undefined;
+
 /** Ctrl-C: stop every browser, remove half-written files, exit 130. */
 async function onSignal(signal: NodeJS.Signals): Promise<void> {
+  const code = signal === 'SIGINT' ? 130 : 143;
+  interrupted = code;
+  process.exitCode = code;
   const { BrowserSession } = await import('./render/browser.js');
   BrowserSession.killAll();
   removeTempFilesNow();
-  process.exitCode = signal === 'SIGINT' ? 130 : 143;
-  setTimeout(() => process.exit(process.exitCode), 1500).unref();
+  // A browser still starting can only be stopped once it is up (about a
+  // second); a hung one is not waited for.
+  setTimeout(() => process.exit(code), 5000).unref();
   await Promise.all([...BrowserSession.live].map((s) => s.close()));
-  process.exit(process.exitCode);
+  process.exit(code);
 }
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
@@ -350,7 +357,7 @@ if (isEntry || isBin) {
   }
   main(hideBin(process.argv)).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = interrupted ?? code;
     },
     (error: unknown) => {
       process.exitCode = report(error, { dir: process.cwd(), quiet: false, verbose: false });
