@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EnvironmentError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
 
 /** Templates shipped with storybank: <package>/templates, next to dist/ and src/. */
-export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const builtinTemplatesDir = (): string => join(packageRoot(), 'templates');
 
 export interface TemplateFile {
   /** Name relative to a templates folder, e.g. `partials/entry.hbs`. */
@@ -25,9 +25,9 @@ export interface TemplateSet {
  * `<workspace>/templates/` when there is one (the rendercv way).
  */
 export async function loadTemplates(workspaceRoot?: string): Promise<TemplateSet> {
-  const builtin = await readFolder(BUILTIN_TEMPLATES_DIR, (name) => `(built-in) templates/${name}`);
+  const builtin = await readFolder(builtinTemplatesDir(), (name) => `(built-in) templates/${name}`);
   if (builtin.size === 0) {
-    throw new EnvironmentError(`storybank's templates are missing from ${BUILTIN_TEMPLATES_DIR}`, 'reinstall storybank (npm ci)');
+    throw new EnvironmentError(`storybank's templates are missing from ${builtinTemplatesDir()}`, 'reinstall storybank (npm ci)');
   }
   const user = workspaceRoot
     ? await readFolder(join(workspaceRoot, 'templates'), (name) => `templates/${name}`)

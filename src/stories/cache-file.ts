@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 import { StoryCache, type CachedStoryFile } from './story-cache.js';
 
 /**
@@ -125,7 +126,10 @@ let identity: string | undefined;
 function codeIdentity(): string {
   if (identity) return identity;
   const hash = createHash('sha256');
-  const codeRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+  // The top folder of the running code below the package: dist/ (the
+  // compiled files and the CLI's bundle) or src/ (under the tests).
+  const root = packageRoot();
+  const codeRoot = join(root, relative(root, fileURLToPath(import.meta.url)).split(sep)[0]!);
   for (const file of listCode(codeRoot)) hash.update(file).update('\0').update(readFileSync(join(codeRoot, file))).update('\0');
   const require = createRequire(import.meta.url);
   for (const [name, from] of [['yaml'], ['zod'], ['mdast-util-from-markdown'], ['mdast-util-to-string'], ['micromark', 'mdast-util-from-markdown']] as const) {

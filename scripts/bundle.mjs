@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Bundles the CLI after `tsc`: dist/cli.js is replaced by a bundle of itself
+// and everything it imports (except puppeteer-core), split at the CLI's lazy
+// imports into dist/chunks/. Node then opens a few dozen files per command
+// instead of ~300 (`check`) to ~650 (`build`): ~150 ms less on every run.
+// The rest of dist/ stays as tsc wrote it: the library entry (dist/index.js)
+// and its types.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+rmSync(join(dist, 'chunks'), { recursive: true, force: true });
+
+await build({
+  entryPoints: [{ in: join(dist, 'cli.js'), out: 'cli' }],
+  outdir: dist,
+  allowOverwrite: true,
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  // Loaded only when a PDF is made, and large; it stays a normal dependency.
+  external: ['puppeteer-core'],
+  // CommonJS dependencies (handlebars) call require() for Node's modules.
+  banner: { js: "import { createRequire as __storybankRequire } from 'node:module';\nconst require = __storybankRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
