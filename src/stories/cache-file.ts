@@ -133,7 +133,7 @@ function codeIdentity(): string {
   for (const file of listCode(codeRoot)) hash.update(file).update('\0').update(readFileSync(join(codeRoot, file))).update('\0');
   const require = createRequire(import.meta.url);
   for (const [name, from] of [['yaml'], ['zod'], ['mdast-util-from-markdown'], ['mdast-util-to-string'], ['micromark', 'mdast-util-from-markdown']] as const) {
-    hash.update(`${name}@${packageVersion(require, name, from)}\0`);
+    hash.update(`${name}@${installedVersion(require, name, from)}\0`);
   }
   identity = hash.digest('base64url');
   return identity;
@@ -150,7 +150,7 @@ function listCode(root: string, rel = ''): string[] {
 }
 
 /** The installed version of a package (found from `from`, for one that is not a direct dependency). */
-function packageVersion(require: NodeJS.Require, name: string, from?: string): string {
+function installedVersion(require: NodeJS.Require, name: string, from?: string): string {
   try {
     const base = from ? createRequire(require.resolve(from)) : require;
     let dir = dirname(base.resolve(name));
