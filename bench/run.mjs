@@ -5,7 +5,7 @@
 //   npm run build && npm run bench            # everything, 5 runs each
 //   node bench/run.mjs --runs 7 --only 1,4    # some rows, more runs
 //
-// Options: --runs N (≥ 5 for numbers you publish), --only 1,2,3,4,5,
+// Options: --runs N (≥ 5 for numbers you publish), --only 1,2,3,4,5,6,
 // --profile NAME (default senior-backend), --sizes 100,1000,10000,
 // --out FILE (default bench/results.json), --keep (leave the temp dir),
 // --wait-quiet LOAD (before each row, wait up to 10 min for the 1-minute
@@ -25,7 +25,7 @@ const NODE = process.execPath;
 // ------------------------------------------------------------------ options
 
 function parseArgs(argv) {
-  const o = { runs: 5, only: new Set([1, 2, 3, 4, 5]), profile: 'senior-backend', sizes: [100, 1000, 10000], out: join(HERE, 'results.json'), keep: false, waitQuiet: 0 };
+  const o = { runs: 5, only: new Set([1, 2, 3, 4, 5, 6]), profile: 'senior-backend', sizes: [100, 1000, 10000], out: join(HERE, 'results.json'), keep: false, waitQuiet: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => argv[++i] ?? fail(`${a} needs a value`);
@@ -388,6 +388,29 @@ if (opts.only.has(5)) {
   addRow('5a', '`storybank --version`', r['storybank --version']);
   addRow('5b', '`node -e 0`', r['node -e 0'], { note: `storybank adds ${signed(diff)}` });
   rows.push({ id: '5', what: 'start-up overhead (5a − 5b)', median: fmtMs(diff), range: '' });
+}
+
+// ------------------------------------------------------------------ 6. preview reload
+
+if (opts.only.has(6)) {
+  waitForQuiet();
+  rowLoad[6] = Math.round(os.loadavg()[0] * 10) / 10;
+  log('\n[6] preview: save a story on the sheet, time until the page is told to reload');
+  const { previewReloadLatencies } = await import('./lib/preview-latency.mjs');
+  results.preview = {};
+  const saves = Math.max(opts.runs, 10);
+  for (const [label, ws] of [['sample', copySampleWorkspace(join(WORK, 'ws-preview'), ROOT)], ['1 000 stories', generateStoryWorkspace(join(WORK, 'ws-preview-1000'), 1000, ROOT)]]) {
+    // A STAR story the sheet shows: the one picked for the profile's first question that has one.
+    const plan = JSON.parse(runOnce('plan', NODE, [CLI, 'plan', '--dir', ws, '--profile', P, '--json']).stdout);
+    const story = plan.assignments.map((a) => a.story?.file).filter(Boolean)[1];
+    const latencies = await previewReloadLatencies({ node: NODE, cli: CLI, ws, profile: P, story, saves, env: ENV });
+    latencies.forEach((ms) => progress(`reload ${label}`, ms));
+    const stats = summarize(latencies);
+    results.preview[label] = { ...stats, story };
+    addRow('6', `preview reload after a save, ${label} (${story})`, stats, { note: `${saves} saves` });
+    addTarget('6', `preview reload, ${label} (median)`, stats.median, '≤ 300 ms', stats.median <= 300, fmtMs(stats.median));
+    rmSync(ws, { recursive: true, force: true });
+  }
 }
 
 // ------------------------------------------------------------------ report
