@@ -166,6 +166,8 @@ export interface CliOptions {
 export function startCli(args: readonly string[], options: CliOptions = {}): ChildProcess & { result: Promise<CliResult> } {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing; run \`npx tsc -p .\` (or npm test, which builds first)`);
   const env: NodeJS.ProcessEnv = options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env };
+  // Even a replaced environment keeps the tests' story cache folder (vitest.config.ts), never the user's.
+  if (process.env.STORYBANK_CACHE_DIR && env.STORYBANK_CACHE_DIR === undefined) env.STORYBANK_CACHE_DIR = process.env.STORYBANK_CACHE_DIR;
   // Plain output: the CLI must not think it is on a TTY or print colour codes.
   env.NO_COLOR = '1';
   const started = performance.now();
