@@ -3,6 +3,7 @@ import { unlinkSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
+import { isRunning } from '../process-alive.js';
 
 /** Temp files being written right now, so an interrupt can remove them. */
 const inFlight = new Set<string>();
@@ -95,15 +96,6 @@ async function sweepStaleTemps(dir: string): Promise<void> {
     const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
     if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
     await rm(join(dir, name), { force: true }).catch(() => undefined);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,9 +1,10 @@
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { EnvironmentError } from '../errors.js';
+import { isRunning } from '../process-alive.js';
 
 /**
  * Finding, starting and always stopping the one Chromium a process uses.
@@ -156,8 +157,10 @@ export class BrowserSession {
   private async launch(): Promise<Browser> {
     const choice = findBrowser(this.explicitPath);
     const { launch } = await import('puppeteer-core');
+    void sweepStaleProfiles(tmpdir());
     try {
-      this.userDataDir = await mkdtemp(join(tmpdir(), 'storybank-chromium-'));
+      // The pid in the name lets a later run remove the folder if this process is killed.
+      this.userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     } catch (err) {
       throw new EnvironmentError(
         `cannot create a temporary folder in ${tmpdir()}: ${(err as Error).message}`,
@@ -222,6 +225,39 @@ export class BrowserSession {
     this.userDataDir = undefined;
     if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   }
+}
+
+const PROFILE_PREFIX = 'storybank-chromium-';
+const STALE_PROFILE = /^storybank-chromium-(\d+)-[A-Za-z0-9]{6}$/;
+/** Old enough that even a browser of another pid namespace (a container sharing /tmp) is long gone. */
+const STALE_PROFILE_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes the profile folders of browsers whose storybank was killed
+ * (SIGKILL, out of memory, power loss) and so could not clean up: folders
+ * named with a pid that no longer runs, untouched for a day. Best effort.
+ */
+export async function sweepStaleProfiles(dir: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = Number(STALE_PROFILE.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    const path = join(dir, name);
+    try {
+      if (now - (await stat(path)).mtimeMs < STALE_PROFILE_MS) continue;
+      await rm(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
 }
 
 /** JavaScript off and every request other than data:/about: aborted. */
