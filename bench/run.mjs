@@ -272,6 +272,7 @@ if (opts.only.has(3)) {
       [
         { name: 'check', command: () => (editOneStory(), { ...storybank('check', '--dir', ws, '-q'), cwd: ws }) },
         { name: 'check --no-cache', command: () => ({ ...storybank('check', '--no-cache', '--dir', ws, '-q'), cwd: ws }) },
+        // plan reads the same cache as check, so it runs warm.
         { name: 'plan', command: () => ({ ...storybank('plan', '--dir', ws, '--profile', P), cwd: ws }) },
       ],
       { runs: opts.runs, warmup: n >= 10000 ? 0 : 1, workDir: join(WORK, `r3-${n}`), env: ENV, onSample: (name, ms) => progress(`${name} ${n}`, ms) },
@@ -280,8 +281,8 @@ if (opts.only.has(3)) {
     rmSync(ws, { recursive: true, force: true });
     const size = n.toLocaleString('en').replace(/,/g, ' ');
     addRow(`3`, `\`check\`, ${size} stories, one edited since the last run`, r.check, { note: `${(r.check.median / n).toFixed(2)} ms/story` });
-    addRow(`3`, `\`check --no-cache\`, ${size} stories (first run: every story parsed)`, r['check --no-cache'], { note: `${(r['check --no-cache'].median / n).toFixed(2)} ms/story` });
-    addRow(`3`, `\`plan -p ${P}\`, ${size} stories`, r.plan, { note: `${(r.plan.median / n).toFixed(2)} ms/story` });
+    addRow(`3`, `\`check --no-cache\`, ${size} stories (every story parsed, as on a first run)`, r['check --no-cache'], { note: `${(r['check --no-cache'].median / n).toFixed(2)} ms/story` });
+    addRow(`3`, `\`plan -p ${P}\`, ${size} stories (cache warm)`, r.plan, { note: `${(r.plan.median / n).toFixed(2)} ms/story` });
   }
   // Marginal cost per story between sizes: the same number at each step means linear growth.
   const sizes = [...opts.sizes].sort((a, b) => a - b);
@@ -302,7 +303,7 @@ if (opts.only.has(3)) {
     const t = results.scale[1000].check.median;
     addTarget('3', '`check`, 1 000 stories (cache warm, one story edited)', t, '< 1 s', t < 1000, fmtMs(t));
     const cold = results.scale[1000]['check --no-cache'].median;
-    addTarget('3', '`check --no-cache`, 1 000 stories (first run)', cold, '< 1 s', cold < 1000, fmtMs(cold));
+    addTarget('3', '`check --no-cache`, 1 000 stories (every story parsed)', cold, '< 1 s', cold < 1000, fmtMs(cold));
   }
   if (marginal.check.length >= 2) {
     for (const cmd of ['check', 'check --no-cache']) {
@@ -365,7 +366,7 @@ if (opts.only.has(4)) {
   addRow('4a', `\`build -p ${P} --format docx\` (whole process: Node, CLI, reading and validating the stories, DOCX)`, r.storybank);
   addRow('4b', '`pandoc answer-bank.md -o x.docx`', r.pandoc, { note: `input: ${mdSource}` });
   addRow('4c', 'DOCX step: content to .docx file, first render in a fresh process, loading the docx package included', step);
-  addTarget('4', 'DOCX step ÷ pandoc', stepRatio, '≤ 1.00', stepRatio <= 1, `${stepRatio.toFixed(2)}×`, { paired: `${stepPaired.toFixed(2)}×`, pairedPass: stepPaired <= 1 });
+  addTarget('4', 'DOCX step (in a process) ÷ the whole pandoc process', stepRatio, '≤ 1.00', stepRatio <= 1, `${stepRatio.toFixed(2)}×`, { paired: `${stepPaired.toFixed(2)}×`, pairedPass: stepPaired <= 1 });
   addTarget('4', 'whole `build --format docx` process ÷ pandoc', ratio, '≤ 1.00', ratio <= 1, `${ratio.toFixed(2)}×`, { paired: `${paired.toFixed(2)}×`, pairedPass: paired <= 1 });
 }
 
@@ -400,7 +401,7 @@ if (opts.only.has(6)) {
   results.preview = {};
   const saves = Math.max(opts.runs, 10);
   for (const [label, ws] of [['sample', copySampleWorkspace(join(WORK, 'ws-preview'), ROOT)], ['1 000 stories', generateStoryWorkspace(join(WORK, 'ws-preview-1000'), 1000, ROOT)]]) {
-    // A STAR story the sheet shows: the one picked for the profile's first question that has one.
+    // A STAR story the sheet shows: the second one picked (the first is usually the pitch, an answer story).
     const plan = JSON.parse(runOnce('plan', NODE, [CLI, 'plan', '--dir', ws, '--profile', P, '--json']).stdout);
     const story = plan.assignments.map((a) => a.story?.file).filter(Boolean)[1];
     const latencies = await previewReloadLatencies({ node: NODE, cli: CLI, ws, profile: P, story, saves, env: ENV });

@@ -5,13 +5,19 @@
 // instead of ~300 (`check`) to ~650 (`build`): ~150 ms less on every run.
 // The rest of dist/ stays as tsc wrote it: the library entry (dist/index.js)
 // and its types.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+const BANNER = "import { createRequire as __storybankRequire } from 'node:module';\nconst require = __storybankRequire(import.meta.url);";
+// The input is tsc's dist/cli.js; bundling the bundle would lose the chunks it imports.
+if (readFileSync(join(dist, 'cli.js'), 'utf8').includes('__storybankRequire')) {
+  console.error('bundle: dist/cli.js is already a bundle; run `npm run build` (tsc, then this) instead');
+  process.exit(1);
+}
 rmSync(join(dist, 'chunks'), { recursive: true, force: true });
 
 await build({
@@ -27,7 +33,7 @@ await build({
   // Loaded only when a PDF is made, and large; it stays a normal dependency.
   external: ['puppeteer-core'],
   // CommonJS dependencies (handlebars) call require() for Node's modules.
-  banner: { js: "import { createRequire as __storybankRequire } from 'node:module';\nconst require = __storybankRequire(import.meta.url);" },
+  banner: { js: BANNER },
   legalComments: 'none',
   logLevel: 'warning',
 });

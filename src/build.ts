@@ -5,7 +5,7 @@ import { BrowserSession } from './render/browser.js';
 import { loadTemplates, type TemplateSet } from './render/templates.js';
 import { buildTime, buildViewModel, type ViewModel } from './render/view-model.js';
 import { planProfile, type Plan } from './select/assign.js';
-import { cacheEnabled, openStoryCache, saveStoryCache } from './stories/cache-file.js';
+import { openStoryCache, saveStoryCache } from './stories/cache-file.js';
 import { readWorkspaceFiles } from './stories/fs.js';
 import type { Profile } from './stories/profile.js';
 import type { Paper } from './stories/schema.js';
@@ -22,7 +22,7 @@ export interface BuildOptions {
   paper?: Paper;
   includePrivate?: boolean;
   now?: Date;
-  /** Reuse stories parsed by earlier runs (default: unless STORYBANK_CACHE=off). */
+  /** Reuse stories parsed by earlier runs, kept in the user's cache folder (default: no). */
   cache?: boolean;
 }
 
@@ -41,15 +41,15 @@ export interface ProfileBuild {
 
 /**
  * Reads and parses a workspace, every problem collected in its diagnostics.
- * Story files parsed by an earlier run are not parsed again unless
- * `cache: false` or STORYBANK_CACHE=off (see stories/cache-file.ts).
+ * With `cache: true` (what the CLI passes unless told otherwise), story
+ * files parsed by an earlier run are not parsed again; see
+ * stories/cache-file.ts.
  */
 export async function loadWorkspace(root: string, options: { cache?: boolean } = {}): Promise<Workspace> {
   const files = await readWorkspaceFiles(root);
-  if (!(options.cache ?? cacheEnabled())) return parseWorkspace(files);
-  const store = openStoryCache(root);
-  const workspace = parseWorkspace(files, { cache: store.cache });
-  saveStoryCache(store, root);
+  const store = options.cache ? openStoryCache(root) : undefined;
+  const workspace = parseWorkspace(files, { cache: store?.cache });
+  saveStoryCache(store);
   return workspace;
 }
 

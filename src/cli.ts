@@ -7,6 +7,7 @@ import { EnvironmentError, InterruptedError, UserError, type Diagnostic } from '
 import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 import { removeTempFilesNow } from './output/atomic.js';
 import { packageVersion } from './package-root.js';
+import { cacheEnabled } from './stories/cache-setting.js';
 
 /**
  * The command line: parse arguments, call the library, print, choose the
@@ -18,8 +19,8 @@ interface Globals {
   dir: string;
   quiet: boolean;
   verbose: boolean;
-  /** false with --no-cache; otherwise left to STORYBANK_CACHE. */
-  cache?: false;
+  /** The story cache: --cache / --no-cache, else STORYBANK_CACHE (on unless "off"). */
+  cache: boolean;
 }
 
 const out = process.stdout;
@@ -176,7 +177,7 @@ async function runList(argv: Record<string, unknown>, g: Globals): Promise<numbe
 }
 
 function globals(argv: Record<string, unknown>): Globals {
-  return { dir: resolve(String(argv.dir ?? '.')), quiet: Boolean(argv.quiet), verbose: Boolean(argv.verbose), cache: argv.cache === false ? false : undefined };
+  return { dir: resolve(String(argv.dir ?? '.')), quiet: Boolean(argv.quiet), verbose: Boolean(argv.verbose), cache: typeof argv.cache === 'boolean' ? argv.cache : cacheEnabled() };
 }
 
 type Handler = (argv: Record<string, unknown>, g: Globals) => Promise<number>;
@@ -188,6 +189,8 @@ export function cli(args: string[]): Argv {
   };
   const parser = yargs(args)
     .scriptName('storybank')
+    // storybank speaks English; yargs' own translations are not shipped in the bundle.
+    .detectLocale(false)
     .usage('$0 <command> [options]\n\nTurn STAR interview stories into a one-page PDF cheat sheet and a DOCX answer bank per role.')
     .option('dir', { type: 'string', default: '.', describe: 'workspace folder', global: true })
     .option('quiet', { type: 'boolean', alias: 'q', describe: 'print errors only', global: true })
@@ -293,7 +296,7 @@ export function cli(args: string[]): Argv {
 
 export async function main(args: string[]): Promise<number> {
   const parser = cli(args);
-  let g: Globals = { dir: process.cwd(), quiet: false, verbose: false };
+  let g: Globals = { dir: process.cwd(), quiet: false, verbose: false, cache: false };
   try {
     const argv = (await parser.parseAsync()) as Record<string, unknown>;
     g = globals(argv);
@@ -360,7 +363,7 @@ if (isEntry || isBin) {
       process.exitCode = interrupted ?? code;
     },
     (error: unknown) => {
-      process.exitCode = report(error, { dir: process.cwd(), quiet: false, verbose: false });
+      process.exitCode = report(error, { dir: process.cwd(), quiet: false, verbose: false, cache: false });
     },
   );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TemplateDelegate } from 'handlebars';
 import { diagnostic, UserError } from '../errors.js';
 import { sentences } from '../stories/markdown.js';
@@ -140,12 +141,24 @@ export function renderCheatSheetHtml(model: ViewModel, templates: TemplateSet, f
   }
   // The fonts go in last, chosen from the finished page's text, so a
   // template's own words count too and 100 KB of base64 skip Handlebars.
-  const css = fontsCss ?? fontFaceCss(html);
+  const css = fontsCss ?? fontFaceCss(withCharacterReferences(html));
   return html.replaceAll(FONTS_MARKER, () => css);
 }
 
-/** Stands in for the @font-face rules while the template runs; no character of it is HTML-escaped. */
-const FONTS_MARKER = '/*storybank-fonts*/';
+/**
+ * Stands in for the @font-face rules while the template runs: no character
+ * of it is HTML-escaped, and the random part keeps story text from ever
+ * matching it.
+ */
+const FONTS_MARKER = `/*storybank-fonts-${randomUUID()}*/`;
+
+/** The page's text with numeric character references (`&#x141;`, as a template may write them) as the characters they stand for. */
+function withCharacterReferences(html: string): string {
+  return html.replace(/&#(?:x([0-9a-f]{1,6})|(\d{1,7}));/gi, (ref, hex: string | undefined, dec: string | undefined) => {
+    const code = hex ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+  });
+}
 
 /** Two or three sentences: the sheet is a reminder, not a script. */
 export function shortPitch(text: string, maxChars = 330): string {

@@ -134,11 +134,17 @@ function revive(entry: CachedStoryFile, path: string, id: string, text: string):
   };
   let yaml: ReturnType<typeof readSource>['source'] | undefined;
   const source = () => (yaml ??= readSource(path, text).source);
-  const withNodes = (section: SectionData, find: (story: Story) => StorySection | undefined): StorySection =>
-    Object.defineProperty({ ...section }, 'nodes', {
+  const withNodes = (section: SectionData, find: (story: Story) => StorySection | undefined): StorySection => {
+    let nodes: StorySection['nodes'] | undefined;
+    return Object.defineProperty({ ...section }, 'nodes', {
       enumerable: true,
-      get: () => find(parsed())?.nodes ?? [],
+      get: () => (nodes ??= find(parsed())?.nodes ?? []),
+      // Plain data to callers: they may replace a section's tree as on a parsed story.
+      set: (value: StorySection['nodes']) => {
+        nodes = value;
+      },
     }) as StorySection;
+  };
   const story: Story = {
     ...data,
     sections: data.sections.map((s, i) => withNodes(s, (p) => p.sections[i])),

@@ -62,7 +62,11 @@ describe('cheat sheet HTML', () => {
     const ascii = await sheet('Café migration — 40% faster');
     expect(faces(ascii)).toBe(4);
     expect(ascii).toContain("font-family:'Source Sans 3'");
-    expect(ascii).not.toContain('/*storybank-fonts*/');
+    expect(ascii).not.toContain('storybank-fonts');
+    // Text that looks like the placeholder stays text.
+    const sneaky = await sheet('Notes /*storybank-fonts*/ here');
+    expect(sneaky).toContain('Notes /*storybank-fonts*/ here');
+    expect(faces(sneaky)).toBe(4);
     expect(faces(await sheet('Mentoring Łukasz'))).toBe(8);
     expect(faces(await sheet('Nguyễn and the payments team'))).toBe(8); // vietnamese
     expect(faces(await sheet('Ελένη from the Athens office'))).toBe(8); // greek
@@ -72,6 +76,10 @@ describe('cheat sheet HTML', () => {
     const templates = await loadTemplates();
     templates.cheatsheet = { ...templates.cheatsheet, source: '<style>{{{styles.fonts}}}</style><p>Zażółć {{heading}}</p>' };
     expect(faces(renderCheatSheetHtml(viewsFor(ws, ws.profiles[0]!, { now }).cheatSheet.model, templates))).toBe(8);
+    // Also when the template writes them as character references.
+    // (A new set: compiled templates are kept per set.)
+    const withReferences = { ...templates, cheatsheet: { ...templates.cheatsheet, source: '<style>{{{styles.fonts}}}</style><p>&#x141;ukasz &#1044;{{heading}}</p>' } };
+    expect(faces(renderCheatSheetHtml(viewsFor(ws, ws.profiles[0]!, { now }).cheatSheet.model, withReferences))).toBe(12);
   });
 
   it('shortens the pitch to about three sentences', () => {

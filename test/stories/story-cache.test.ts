@@ -8,7 +8,7 @@ import { lintWorkspace } from '../../src/lint/lint.js';
 import { renderAnswerBankDocx } from '../../src/render/docx.js';
 import { renderCheatSheetHtml } from '../../src/render/html.js';
 import { loadTemplates } from '../../src/render/templates.js';
-import { openStoryCache, saveStoryCache } from '../../src/stories/cache-file.js';
+import { cacheDir, identityOf, openStoryCache, saveStoryCache } from '../../src/stories/cache-file.js';
 import { readWorkspaceFiles } from '../../src/stories/fs.js';
 import { StoryCache, type CachedStoryFile } from '../../src/stories/story-cache.js';
 import { parseWorkspace, type Workspace, type WorkspaceFile } from '../../src/stories/workspace.js';
@@ -148,47 +148,95 @@ describe('story cache file', () => {
     const env = { STORYBANK_CACHE_DIR: temp('storybank-cache-') };
     const root = workspaceDir();
     const files = await readWorkspaceFiles(root);
-    const first = openStoryCache(root, env);
+    const first = openStoryCache(root, env)!;
     parse(files, first.cache);
-    saveStoryCache(first, root);
+    saveStoryCache(first);
     expect(readdirSync(env.STORYBANK_CACHE_DIR)).toEqual([first.path.slice(env.STORYBANK_CACHE_DIR.length + 1)]);
     expect(statSync(first.path).mode & 0o777).toBe(0o600);
 
-    const second = openStoryCache(root, env);
+    const second = openStoryCache(root, env)!;
     const ws = parse(files, second.cache);
     expect(second.cache.misses).toBe(1); // stories/infinite.md
     expect(visible(ws)).toEqual(visible(parse(files)));
 
     // Another workspace has its own file.
     const other = workspaceDir();
-    const third = openStoryCache(other, env);
+    const third = openStoryCache(other, env)!;
     expect(third.path).not.toBe(first.path);
   });
 
-  it('treats a corrupt, foreign or unreadable cache as empty, and an unwritable one as absent', async () => {
+  it('treats a corrupt or foreign cache as empty, and an unwritable one as absent', async () => {
     const dir = temp('storybank-cache-');
     const env = { STORYBANK_CACHE_DIR: dir };
     const root = workspaceDir();
     const files = await readWorkspaceFiles(root);
-    const { path } = openStoryCache(root, env);
-    for (const junk of ['{not json', '[]', 'null', JSON.stringify({ format: 1, salt: 'other', workspace: root, entries: [] })]) {
-      writeFileSync(path, junk);
-      const store = openStoryCache(root, env);
+    const good = openStoryCache(root, env)!;
+    parse(files, good.cache);
+    saveStoryCache(good);
+    const valid = JSON.parse(readFileSync(good.path, 'utf8')) as { salt: string; workspace: string; entries: unknown[] };
+    expect(valid.entries.length).toBeGreaterThan(5);
+    const again = openStoryCache(root, env)!;
+    parse(files, again.cache);
+    expect(again.cache.hits).toBeGreaterThan(5); // it reads back
+    expect(again.cache.changed).toBe(false);
+    // The same entries, written by other code or for another folder, or damaged: none is used.
+    for (const junk of [
+      '{not json',
+      '[]',
+      'null',
+      JSON.stringify({ ...valid, salt: 'other build' }),
+      JSON.stringify({ ...valid, workspace: '/somewhere/else' }),
+      JSON.stringify({ ...valid, format: 0 }),
+    ]) {
+      writeFileSync(good.path, junk);
+      const store = openStoryCache(root, env)!;
       expect(visible(parse(files, store.cache))).toEqual(visible(parse(files)));
       expect(store.cache.hits).toBe(0);
     }
     // The cache folder is a file: nothing is written, nothing fails.
     const blocked = join(temp('storybank-cache-'), 'file');
     writeFileSync(blocked, 'x');
-    const store = openStoryCache(root, { STORYBANK_CACHE_DIR: blocked });
+    const store = openStoryCache(root, { STORYBANK_CACHE_DIR: blocked })!;
     parse(files, store.cache);
-    expect(() => saveStoryCache(store, root)).not.toThrow();
+    expect(() => saveStoryCache(store)).not.toThrow();
     expect(readFileSync(blocked, 'utf8')).toBe('x');
+    // A read-only cache folder (root ignores permissions, so only as another user).
     if (process.getuid?.() !== 0) {
-      chmodSync(dir, 0o500);
-      expect(() => saveStoryCache(store, root)).not.toThrow();
-      chmodSync(dir, 0o700);
+      const readOnly = temp('storybank-cache-');
+      const locked = openStoryCache(root, { STORYBANK_CACHE_DIR: readOnly })!;
+      parse(files, locked.cache);
+      chmodSync(readOnly, 0o500);
+      try {
+        expect(() => saveStoryCache(locked)).not.toThrow();
+        expect(readdirSync(readOnly)).toEqual([]);
+      } finally {
+        chmodSync(readOnly, 0o700);
+      }
     }
+  });
+
+  it('has no cache rather than failing when there is nowhere to keep one', async () => {
+    const root = workspaceDir();
+    // No STORYBANK_CACHE_DIR, a relative XDG_CACHE_HOME (ignored, as the XDG spec says): the home folder's.
+    expect(cacheDir({ XDG_CACHE_HOME: 'relative/cache' })).toBe(cacheDir({}));
+    expect(cacheDir({ XDG_CACHE_HOME: '/abs/cache' })).toBe(process.platform === 'linux' ? '/abs/cache/storybank' : cacheDir({ XDG_CACHE_HOME: '/abs/cache' }));
+    expect(() => saveStoryCache(undefined)).not.toThrow();
+    expect(openStoryCache(root, { STORYBANK_CACHE_DIR: join(root, 'stories', 'ok.md', 'below-a-file') })?.cache.hits).toBe(0);
+  });
+
+  it('is keyed to the code: any change to a code file or a dependency gives another salt', () => {
+    const code = temp('storybank-code-');
+    mkdirSync(join(code, 'stories'));
+    writeFileSync(join(code, 'cli.js'), 'one');
+    writeFileSync(join(code, 'stories', 'story.js'), 'two');
+    writeFileSync(join(code, 'types.d.ts'), 'ignored');
+    const base = identityOf([code], ['deps A']);
+    expect(identityOf([code], ['deps A'])).toBe(base);
+    expect(identityOf([code], ['deps B'])).not.toBe(base);
+    writeFileSync(join(code, 'types.d.ts'), 'still ignored');
+    expect(identityOf([code], ['deps A'])).toBe(base);
+    writeFileSync(join(code, 'stories', 'story.js'), 'two, edited');
+    expect(identityOf([code], ['deps A'])).not.toBe(base);
   });
 
   it('prunes the caches of workspaces unused for two months', async () => {
@@ -201,9 +249,9 @@ describe('story cache file', () => {
     utimesSync(stale, old, old);
     utimesSync(unrelated, old, old);
     const root = workspaceDir();
-    const store = openStoryCache(root, { STORYBANK_CACHE_DIR: dir });
+    const store = openStoryCache(root, { STORYBANK_CACHE_DIR: dir })!;
     parse(await readWorkspaceFiles(root), store.cache);
-    saveStoryCache(store, root);
+    saveStoryCache(store);
     expect(readdirSync(dir).sort()).toEqual([store.path.slice(dir.length + 1), 'keep-me.txt', 'stories-fedcba9876543210.json'].sort());
   });
 });
