@@ -62,18 +62,68 @@ export function fitSheet(opts: FitConfig): FitResult {
   // Each probe is a full layout of the sheet; keep them few. `atLeast`
   // skips a search that could not beat the layout already found.
   const bestScale = (columns: number, atLeast = floor): number | undefined => {
+    // With a layout already found (atLeast above the floor), the one probe
+    // that can rule this one out comes first; else the one that can end the search.
+    let hLo = Infinity;
+    if (atLeast > floor) {
+      set(atLeast, columns);
+      hLo = height();
+      if (hLo > opts.maxHeight) return undefined;
+    }
     set(1, columns);
-    if (fits()) return 1;
-    set(atLeast, columns);
-    if (!fits()) return undefined;
+    let hHi = height();
+    if (hHi <= opts.maxHeight) return 1;
+    if (atLeast <= floor) {
+      set(atLeast, columns);
+      hLo = height();
+      if (hLo > opts.maxHeight) return undefined;
+    }
+    // lo fits, hi does not. Find the boundary to within 0.5 % (no reader can
+    // see less). Text height falls about with the square of the scale
+    // (smaller lines, fewer of them), so aim where the square root of the
+    // height says the boundary is, then probe one step past the guess to
+    // close the bracket from the other side: usually two or three rounds,
+    // against seven for plain halving. Line breaks make height jump, so
+    // every guess is checked and kept inside the bracket.
+    const step = 0.005;
     let lo = atLeast;
     let hi = 1;
-    // Seven halvings: within 0.3 % of the best scale, which no reader can see.
-    for (let i = 0; i < 7; i++) {
-      const mid = (lo + hi) / 2;
+    for (let round = 0; round < 8 && hi - lo > step; round++) {
+      const target = Math.sqrt(opts.maxHeight);
+      const guess =
+        round < 4 && hHi > hLo
+          ? lo + ((hi - lo) * (target - Math.sqrt(hLo))) / (Math.sqrt(hHi) - Math.sqrt(hLo))
+          : (lo + hi) / 2;
+      const mid = Math.min(hi - step / 2, Math.max(lo + step / 2, guess));
       set(mid, columns);
-      if (fits()) lo = mid;
-      else hi = mid;
+      const h = height();
+      if (h <= opts.maxHeight) {
+        lo = mid;
+        hLo = h;
+        if (mid + step >= hi) break;
+        set(mid + step, columns);
+        const above = height();
+        if (above > opts.maxHeight) {
+          hi = mid + step;
+          hHi = above;
+        } else {
+          lo = mid + step;
+          hLo = above;
+        }
+      } else {
+        hi = mid;
+        hHi = h;
+        if (mid - step <= lo) break;
+        set(mid - step, columns);
+        const below = height();
+        if (below <= opts.maxHeight) {
+          lo = mid - step;
+          hLo = below;
+        } else {
+          hi = mid - step;
+          hHi = below;
+        }
+      }
     }
     return Math.floor(lo * 1000) / 1000;
   };
@@ -103,6 +153,7 @@ export function fitSheet(opts: FitConfig): FitResult {
   }
   const final = layout ?? { scale: floor, columns: most };
   set(final.scale, final.columns);
-  return { ...final, dropped, smallestPt: (smallest * final.scale * 72) / 96, fits: fits(), height: height() };
+  const finalHeight = height();
+  return { ...final, dropped, smallestPt: (smallest * final.scale * 72) / 96, fits: finalHeight <= opts.maxHeight, height: finalHeight };
 }
 

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewsFor } from '../../src/build.js';
 import { BrowserSession } from '../../src/render/browser.js';
-import { countPages, MIN_FONT_PT, renderCheatSheetPdf } from '../../src/render/pdf.js';
+import { fitSheet } from '../../src/render/fit.js';
+import { DEFAULT_FIT, printableArea, renderCheatSheetHtml } from '../../src/render/html.js';
+import { countPages, fitConfigFor, MIN_FONT_PT, renderCheatSheetPdf } from '../../src/render/pdf.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { readWorkspaceFiles } from '../../src/stories/fs.js';
 import type { Paper } from '../../src/stories/schema.js';
@@ -98,6 +100,34 @@ describe('cheat sheet PDF', () => {
     const fonts = execFileSync('pdffonts', ['-'], { input: sheet.pdf, encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     const families = new Set(fonts.map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '').replace(/-.*/, '')));
     expect([...families].every((f) => f.startsWith('SourceSans3')), fonts.join('\n')).toBe(true);
+  });
+
+  it('fits at the largest scale that fits, to within half a percent, in few layouts', async () => {
+    const ws = parseWorkspace(await readWorkspaceFiles(fileURLToPath(new URL('../../', import.meta.url))));
+    for (const profile of ws.profiles) {
+      const { model } = viewsFor(ws, profile, { now }).cheatSheet;
+      const config = fitConfigFor(model);
+      const page = await session.page();
+      const area = printableArea(model.profile.paper);
+      await page.emulateMediaType('print');
+      await page.setViewport({ width: Math.floor(area.width), height: Math.floor(area.height) });
+      await page.setContent(renderCheatSheetHtml(model, await loadTemplates(), DEFAULT_FIT));
+      // Count the layouts: every measurement reads the sheet's height.
+      const counted = fitSheet.toString().replace('const height = () =>', 'const height = () => (window.__layouts = (window.__layouts ?? 0) + 1, 0) +');
+      const { fit, layouts, biggerFits } = await page.evaluate(`(() => {
+        window.__layouts = 0;
+        const fit = (${counted})(${JSON.stringify(config)});
+        const layouts = window.__layouts;
+        const sheet = document.querySelector('.sheet');
+        document.documentElement.style.setProperty('--scale', String(Math.min(1, fit.scale + 0.006)));
+        const biggerFits = Math.max(sheet.getBoundingClientRect().height, sheet.scrollHeight) <= ${config.maxHeight};
+        return { fit, layouts, biggerFits };
+      })()`) as { fit: { scale: number; fits: boolean; dropped: string[] }; layouts: number; biggerFits: boolean };
+      expect(fit.fits, profile.name).toBe(true);
+      expect(fit.dropped, profile.name).toEqual([]);
+      if (fit.scale < 1) expect(biggerFits, `${profile.name}: ${fit.scale} + 0.006 should not fit`).toBe(false);
+      expect(layouts, profile.name).toBeLessThanOrEqual(10);
+    }
   });
 
   it('prints a tiny workspace on one letter page without scaling', async () => {
