@@ -1,16 +1,19 @@
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Parsed stories are cached between runs (src/stories/cache-file.ts). Tests,
-// and the CLIs they start, keep theirs in one temp folder, removed at the end.
-const cacheDir = join(tmpdir(), `storybank-test-cache-${process.pid}`);
-process.env.STORYBANK_TEST_CACHE_DIR = cacheDir;
+// Everything the tests write to a temp folder (workspaces, outputs, browser
+// profiles, the story cache of the CLIs they start) goes below one folder
+// per run, removed at the end (test/helpers/global-setup.ts).
+const runDir = join(tmpdir(), `storybank-tests-${process.pid}`);
+mkdirSync(runDir, { recursive: true });
+process.env.STORYBANK_TEST_RUN_DIR = runDir;
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    env: { STORYBANK_CACHE_DIR: cacheDir },
+    env: { TMPDIR: runDir, STORYBANK_CACHE_DIR: join(runDir, 'cache') },
     globalSetup: ['test/helpers/global-setup.ts'],
     // PDF and LibreOffice tests start real processes; give them room on a 2-core machine.
     testTimeout: 90_000,

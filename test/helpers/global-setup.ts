@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 
-/** Removes the tests' story cache folder (see vitest.config.ts) when the run ends. */
+/** Removes the run's temp folder (see vitest.config.ts) when the tests end. */
 export default function setup(): () => void {
   return () => {
-    const dir = process.env.STORYBANK_TEST_CACHE_DIR;
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    const dir = process.env.STORYBANK_TEST_RUN_DIR;
+    if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   };
 }
