@@ -7,3 +7,14 @@ export function isRunning(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * The entries of `names` that carry, as `pattern`'s first group, the pid of
+ * a process that is gone (never this one's): what a killed storybank left.
+ */
+export function leftByDeadProcesses(names: readonly string[], pattern: RegExp): string[] {
+  return names.filter((name) => {
+    const pid = Number(pattern.exec(name)?.[1] ?? NaN);
+    return Number.isInteger(pid) && pid !== process.pid && !isRunning(pid);
+  });
+}

@@ -3,7 +3,7 @@ import { unlinkSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
-import { isRunning } from '../process-alive.js';
+import { leftByDeadProcesses } from '../process-alive.js';
 
 /** Temp files being written right now, so an interrupt can remove them. */
 const inFlight = new Set<string>();
@@ -92,9 +92,7 @@ async function sweepStaleTemps(dir: string): Promise<void> {
   } catch {
     return;
   }
-  for (const name of names) {
-    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
-    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+  for (const name of leftByDeadProcesses(names, TEMP_NAME)) {
     await rm(join(dir, name), { force: true }).catch(() => undefined);
   }
 }

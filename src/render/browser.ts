@@ -4,7 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { EnvironmentError } from '../errors.js';
-import { isRunning } from '../process-alive.js';
+import { leftByDeadProcesses } from '../process-alive.js';
 
 /**
  * Finding, starting and always stopping the one Chromium a process uses.
@@ -245,9 +245,7 @@ export async function sweepStaleProfiles(dir: string, now = Date.now()): Promise
   } catch {
     return removed;
   }
-  for (const name of names) {
-    const pid = Number(STALE_PROFILE.exec(name)?.[1] ?? NaN);
-    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+  for (const name of leftByDeadProcesses(names, STALE_PROFILE)) {
     const path = join(dir, name);
     try {
       if (now - (await stat(path)).mtimeMs < STALE_PROFILE_MS) continue;

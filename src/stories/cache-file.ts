@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageRoot } from '../package-root.js';
+import { findPackage, packageRoot } from '../package-root.js';
 import { StoryCache, type CachedStoryFile } from './story-cache.js';
 
 /**
@@ -195,18 +195,7 @@ function dependencyState(root: string): string {
 function installedVersion(require: NodeJS.Require, name: string, from?: string): string {
   try {
     const base = from ? createRequire(require.resolve(from)) : require;
-    let dir = dirname(base.resolve(name));
-    for (;;) {
-      try {
-        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === name) return pkg.version ?? '?';
-      } catch {
-        // Not here; look further up.
-      }
-      const up = dirname(dir);
-      if (up === dir) return '?';
-      dir = up;
-    }
+    return findPackage(dirname(base.resolve(name)), name)?.pkg.version ?? '?';
   } catch {
     return '?';
   }

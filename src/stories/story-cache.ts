@@ -126,14 +126,15 @@ function sectionData({ nodes: _nodes, ...rest }: StorySection): SectionData {
 function revive(entry: CachedStoryFile, path: string, id: string, text: string): StoryFileResult {
   const data = entry.parsed?.story;
   if (!entry.parsed || !data) return { source: entry.source, parsed: entry.parsed && { diagnostics: entry.parsed.diagnostics } };
+  // The front matter is read once, for positions or for the full parse, whichever comes first.
+  let yaml: ReturnType<typeof readSource>['source'] | undefined;
+  const source = () => (yaml ??= readSource(path, text).source);
   let full: Story | undefined;
   const parsed = (): Story => {
-    full ??= parseStory(id, readSource(path, text).source).story;
+    full ??= parseStory(id, source()).story;
     if (!full) throw new Error(`cached story ${path} no longer parses`);
     return full;
   };
-  let yaml: ReturnType<typeof readSource>['source'] | undefined;
-  const source = () => (yaml ??= readSource(path, text).source);
   const withNodes = (section: SectionData, find: (story: Story) => StorySection | undefined): StorySection => {
     let nodes: StorySection['nodes'] | undefined;
     return Object.defineProperty({ ...section }, 'nodes', {

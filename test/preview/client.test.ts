@@ -122,13 +122,38 @@ async function compareWithPdf(root: string, profileName: string, preview: Previe
   return { state, pdfFit: pdf.fit };
 }
 
+/** Runs `use` against a preview of `root`, then stops it and removes the folder. */
+async function withPreview(root: string, use: (preview: Preview) => Promise<void>): Promise<void> {
+  const preview = await startPreview({ root, port: 0 });
+  try {
+    await use(preview);
+  } finally {
+    await preview.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** The same on the standard fixture, with a page showing the backend cheat sheet, fitted. */
+async function withSheetPage(use: (page: Page, root: string) => Promise<void>): Promise<void> {
+  const root = await writeFixture();
+  await withPreview(root, async (preview) => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${preview.url}cheatsheet?profile=backend`);
+      await sheetState(page);
+      await use(page, root);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
 describe('preview script in a browser', () => {
   it('fits the sample sheet like the PDF does and marks the page end', async () => {
     const root = await mkdtemp(join(tmpdir(), 'storybank-preview-client-'));
     await cp(join(REPO, 'stories'), join(root, 'stories'), { recursive: true });
     await cp(join(REPO, 'storybank.yml'), join(root, 'storybank.yml'));
-    const preview = await startPreview({ root, port: 0 });
-    try {
+    await withPreview(root, async (preview) => {
       for (const profile of (await loadWorkspace(root)).profiles.map((p) => p.name)) {
         const { state, pdfFit } = await compareWithPdf(root, profile, preview);
         const paper = (await loadWorkspace(root)).profiles.find((p) => p.name === profile)!.paper ?? 'letter';
@@ -143,16 +168,12 @@ describe('preview script in a browser', () => {
         expect(Math.abs(state.markerTop - (state.sheetTop + area.height))).toBeLessThanOrEqual(1);
         expect(state.status).toMatch(/^Fits one (Letter|A4) page · \d+% · [23] columns/);
       }
-    } finally {
-      await preview.close();
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('scales down, then leaves out the same questions as the PDF, and says which', async () => {
     const root = await writeFixture(overfullWorkspace());
-    const preview = await startPreview({ root, port: 0 });
-    try {
+    await withPreview(root, async (preview) => {
       const { state, pdfFit } = await compareWithPdf(root, 'overfull', preview);
       expect(pdfFit.dropped.length).toBeGreaterThan(0);
       // Hidden in page order; the PDF lists them in drop order.
@@ -162,19 +183,11 @@ describe('preview script in a browser', () => {
       expect(state.status).toContain(`${pdfFit.dropped.length} questions left out to fit (still in the answer bank)`);
       expect(state.statusTitle).toContain('Left out to fit one page:');
       expect(state.statusTitle.split('\n')).toHaveLength(pdfFit.dropped.length + 1);
-    } finally {
-      await preview.close();
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reloads itself after a save and shows the new text, fitted', async () => {
-    const root = await writeFixture();
-    const preview = await startPreview({ root, port: 0 });
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${preview.url}cheatsheet?profile=backend`);
-      await sheetState(page);
+    await withSheetPage(async (page, root) => {
       await page.waitForFunction(() => document.getElementById('sb-live')?.getAttribute('data-state') === 'live');
       const story = join(root, 'stories/deadline.md');
       const text = await readFile(story, 'utf8');
@@ -187,20 +200,11 @@ describe('preview script in a browser', () => {
       console.log(`browser: save → page reloaded and fitted in ${fitted.toFixed(0)} ms`);
       expect(await page.evaluate(() => document.body.innerText)).toContain('Shipping the audit export early');
       expect(state.markerHidden).toBe(false);
-    } finally {
-      await page.close();
-      await preview.close();
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('switches paper and profile from the toolbar', async () => {
-    const root = await writeFixture();
-    const preview = await startPreview({ root, port: 0 });
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${preview.url}cheatsheet?profile=backend`);
-      await sheetState(page);
+    await withSheetPage(async (page) => {
       let navigation = page.waitForNavigation();
       await page.select('#sb-switch select[name=paper]', 'a4');
       await navigation;
@@ -218,10 +222,6 @@ describe('preview script in a browser', () => {
       await navigation;
       expect(new URL(page.url()).pathname).toBe('/answer-bank');
       expect(await page.$eval('h1', (h) => h.textContent)).toContain('Engineering Lead');
-    } finally {
-      await page.close();
-      await preview.close();
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   });
 });

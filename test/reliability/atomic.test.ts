@@ -120,13 +120,19 @@ describe.runIf(chattrWorks)('a build whose second profile folder is read-only (c
   });
 });
 
+/** A two-profile workspace built once, then built again up to the moment its browser has started. */
+async function buildUntilBrowserStarts(onTestFinished: (fn: () => void) => void) {
+  const ws = await twoProfileWorkspace();
+  const before = await prepare(ws);
+  const child = build(ws);
+  onTestFinished(() => void killLeftovers(ws.path('tmp')));
+  await waitFor(() => browserStarted(ws.path('tmp')), 60_000, 'the browser to start');
+  return { ws, before, child };
+}
+
 describe('a build interrupted midway', { concurrent: true }, () => {
   it('SIGINT: exits 130, previous files byte-identical, no temp files, no browser left running', async ({ onTestFinished }) => {
-    const ws = await twoProfileWorkspace();
-    const before = await prepare(ws);
-    const child = build(ws);
-    onTestFinished(() => void killLeftovers(ws.path('tmp')));
-    await waitFor(() => browserStarted(ws.path('tmp')), 60_000, 'the browser to start');
+    const { ws, before, child } = await buildUntilBrowserStarts(onTestFinished);
     child.kill('SIGINT');
     const r = await child.result;
     expectHandled(r, [130]);
@@ -136,11 +142,7 @@ describe('a build interrupted midway', { concurrent: true }, () => {
   });
 
   it('SIGKILL while rendering: previous files byte-identical and no temp files', async ({ onTestFinished }) => {
-    const ws = await twoProfileWorkspace();
-    const before = await prepare(ws);
-    const child = build(ws);
-    onTestFinished(() => void killLeftovers(ws.path('tmp')));
-    await waitFor(() => browserStarted(ws.path('tmp')), 60_000, 'the browser to start');
+    const { ws, before, child } = await buildUntilBrowserStarts(onTestFinished);
     child.kill('SIGKILL');
     const r = await child.result;
     expect(r.signal).toBe('SIGKILL');

@@ -67,6 +67,14 @@ const storyFile = fc
   .tuple(frontMatterText, markdownish, fc.constantFrom('---\n', '---\r\n', '\uFEFF---\n', '', '---js\n', '--- \n'), fc.constantFrom('---\n', '---', '', '...\n'))
   .map(([fm, body, open, close]) => `${open}${fm}${fm.endsWith('\n') ? '' : '\n'}${close}${body}`);
 
+/** Parses, checks the result is well formed, and runs it through the next stages, which must accept it too. */
+function parseWellFormedAndUse(files: readonly WorkspaceFile[]): void {
+  const workspace = parseWorkspace(files);
+  assertWellFormed(workspace, files);
+  lintWorkspace(workspace);
+  for (const profile of workspace.profiles) planProfile(profile, workspace.stories, workspace.catalog);
+}
+
 function assertWellFormed(workspace: Workspace, files: readonly WorkspaceFile[]): void {
   const paths = new Set(files.map((f) => f.path));
   for (const d of workspace.diagnostics) {
@@ -92,11 +100,7 @@ describe('parsing never throws: problems come back as diagnostics', () => {
           ...stories.map((text, i) => file(`stories/s${i}.md`, text)),
           file('stories/profiles/p.md', `---\nrole: R\nquestions: [failure]\n---\n${profileBody}`),
         ];
-        const workspace = parseWorkspace(files);
-        assertWellFormed(workspace, files);
-        // What comes back must be usable by the next stages too.
-        lintWorkspace(workspace);
-        for (const profile of workspace.profiles) planProfile(profile, workspace.stories, workspace.catalog);
+        parseWellFormedAndUse(files);
       }),
       { numRuns: 400 },
     );
@@ -111,10 +115,7 @@ describe('parsing never throws: problems come back as diagnostics', () => {
           file('storybank.yml', config),
           file('stories/questions.yml', questions),
         ];
-        const workspace = parseWorkspace(files);
-        assertWellFormed(workspace, files);
-        lintWorkspace(workspace);
-        for (const profile of workspace.profiles) planProfile(profile, workspace.stories, workspace.catalog);
+        parseWellFormedAndUse(files);
       }),
       { numRuns: 300 },
     );
