@@ -201,15 +201,20 @@ export class BrowserSession {
   async close(): Promise<void> {
     this.closed = true;
     BrowserSession.live.delete(this);
-    // A launch still under way (see warmUp) must finish before it can be stopped.
+    // A launch still under way (`build` starts one early) must finish before it can be stopped.
     if (this.starting) await this.starting.catch(() => undefined);
     const browser = this.browser;
     this.browser = undefined;
     if (browser) {
       const proc = browser.process();
       await Promise.race([browser.close().catch(() => undefined), delay(3000)]);
-      // A hung browser ignores close(); make sure nothing is left behind.
-      if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      // A hung browser ignores close(); make sure nothing is left behind,
+      // and that it has stopped writing to its profile before that goes.
+      if (proc && proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise((resolve) => proc.once('exit', resolve));
+        proc.kill('SIGKILL');
+        await Promise.race([exited, delay(2000)]);
+      }
     }
     await this.removeProfile();
   }

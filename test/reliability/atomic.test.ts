@@ -126,7 +126,7 @@ async function buildUntilBrowserStarts(onTestFinished: (fn: () => void) => void)
   const before = await prepare(ws);
   const child = build(ws);
   onTestFinished(() => void killLeftovers(ws.path('tmp')));
-  await waitFor(() => browserStarted(ws.path('tmp')), 60_000, 'the browser to start');
+  await waitFor(() => browserStarted(ws.path('tmp'), child.pid), 60_000, 'the browser to start');
   return { ws, before, child };
 }
 

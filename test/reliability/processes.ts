@@ -40,9 +40,14 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
   }
 }
 
-/** True once a Chromium profile folder exists under `tmp` (the browser is starting or running). */
-export function browserStarted(tmp: string): boolean {
-  return existsSync(tmp) && readdirSync(tmp).some((n) => n.startsWith('storybank-chromium-'));
+/**
+ * True once a Chromium profile folder exists under `tmp` (the browser is
+ * starting or running); with `pid`, one made by that storybank process, so
+ * a folder an earlier build left is not mistaken for this one's.
+ */
+export function browserStarted(tmp: string, pid?: number): boolean {
+  const prefix = pid === undefined ? 'storybank-chromium-' : `storybank-chromium-${pid}-`;
+  return existsSync(tmp) && readdirSync(tmp).some((n) => n.startsWith(prefix));
 }
 
 /** Workspace-relative path → bytes, for every file under `rel`. */
