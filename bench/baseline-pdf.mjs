@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'puppeteer-core';
-import { findBrowser, launchArgs } from '../dist/render/browser.js';
+import { findBrowser, launchArgs } from '../dist/render/pdf/browser.js';
 
 const [htmlPath, outPath] = process.argv.slice(2);
 if (!htmlPath || !outPath) {

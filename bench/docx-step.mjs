@@ -14,7 +14,7 @@ if (!out) {
   console.error('usage: node bench/docx-step.mjs WORKSPACE PROFILE OUT.docx');
   process.exit(2);
 }
-const build = await import('../dist/build.js');
+const build = await import('../dist/pipeline/build.js');
 const workspace = await build.loadWorkspace(dir, { cache: false });
 const [profile] = build.selectProfiles(workspace, [profileName]);
 const model = build.viewsFor(workspace, profile, {}).answerBank.model;

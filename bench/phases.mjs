@@ -27,7 +27,7 @@ const mark = (label, extra = '') => {
   last = now;
 };
 
-const build = await import('../dist/build.js');
+const build = await import('../dist/pipeline/build.js');
 mark('import dist/build.js (+ parsing deps)');
 const workspace = await build.loadWorkspace(dir);
 mark('loadWorkspace', `${workspace.stories.length} stories`);
@@ -35,10 +35,10 @@ const profiles = build.selectProfiles(workspace, profileNames.length ? profileNa
 const { loadTemplates } = await import('../dist/render/templates.js');
 const templates = await loadTemplates(dir);
 mark('loadTemplates');
-const { renderCheatSheetPdf } = await import('../dist/render/pdf.js');
-const { renderCheatSheetHtml } = await import('../dist/render/html.js');
+const { renderCheatSheetPdf } = await import('../dist/render/pdf/print.js');
+const { renderCheatSheetHtml } = await import('../dist/render/html/cheatsheet.js');
 mark('import render/pdf.js + html.js');
-const { BrowserSession } = await import('../dist/render/browser.js');
+const { BrowserSession } = await import('../dist/render/pdf/browser.js');
 await import('puppeteer-core');
 mark('import puppeteer-core');
 const session = new BrowserSession();

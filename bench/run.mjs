@@ -19,7 +19,7 @@ import { alternate, pairedMedian, summarize } from './lib/measure.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'dist', 'bin', 'storybank.js');
 const NODE = process.execPath;
 
 // ------------------------------------------------------------------ options
@@ -52,9 +52,9 @@ function fail(message) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-if (!existsSync(CLI)) fail('dist/cli.js is missing; run `npm run build` first');
+if (!existsSync(CLI)) fail('dist/bin/storybank.js is missing; run `npm run build` first');
 const newestSrc = newestMtime(join(ROOT, 'src'));
-if (newestSrc > statSync(CLI).mtimeMs + 1000) console.error('bench: warning: src/ is newer than dist/cli.js; run `npm run build` to measure the current code');
+if (newestSrc > statSync(CLI).mtimeMs + 1000) console.error('bench: warning: src/ is newer than dist/bin/storybank.js; run `npm run build` to measure the current code');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -139,7 +139,7 @@ function waitForQuiet() {
 }
 
 const { copySampleWorkspace, generateProfilesWorkspace, generateStoryWorkspace } = await import('./lib/generate.mjs');
-const { findBrowser } = await import('../dist/render/browser.js');
+const { findBrowser } = await import('../dist/render/pdf/browser.js');
 
 const storybank = (...args) => ({ cmd: NODE, args: [CLI, ...args] });
 const must = (path) => () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the CLI after `tsc`: dist/cli.js is replaced by a bundle of itself
+// Bundles the CLI after `tsc`: dist/bin/storybank.js is replaced by a bundle of itself
 // and everything it imports (except puppeteer-core), split at the CLI's lazy
 // imports into dist/chunks/. Node then opens a few dozen files per command
 // instead of ~300 (`check`) to ~650 (`build`): ~150 ms less on every run.
@@ -13,15 +13,16 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const BANNER = "import { createRequire as __storybankRequire } from 'node:module';\nconst require = __storybankRequire(import.meta.url);";
-// The input is tsc's dist/cli.js; bundling the bundle would lose the chunks it imports.
-if (readFileSync(join(dist, 'cli.js'), 'utf8').includes('__storybankRequire')) {
-  console.error('bundle: dist/cli.js is already a bundle; run `npm run build` (tsc, then this) instead');
+const entry = join(dist, 'bin', 'storybank.js');
+// The input is tsc's output; bundling the bundle would lose the chunks it imports.
+if (readFileSync(entry, 'utf8').includes('__storybankRequire')) {
+  console.error('bundle: dist/bin/storybank.js is already a bundle; run `npm run build` (tsc, then this) instead');
   process.exit(1);
 }
 rmSync(join(dist, 'chunks'), { recursive: true, force: true });
 
 await build({
-  entryPoints: [{ in: join(dist, 'cli.js'), out: 'cli' }],
+  entryPoints: [{ in: entry, out: 'bin/storybank' }],
   outdir: dist,
   allowOverwrite: true,
   bundle: true,

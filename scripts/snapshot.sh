@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent || true
 for paper in letter a4; do
-  node dist/cli.js build --paper "$paper" --out "out/snapshot/$paper" --quiet
+  node dist/bin/storybank.js build --paper "$paper" --out "out/snapshot/$paper" --quiet
   for pdf in out/snapshot/"$paper"/*/cheatsheet.pdf; do
     profile=$(basename "$(dirname "$pdf")")
     pdftoppm -png -r 80 "$pdf" "out/snapshot/$paper-$profile-cheatsheet"

@@ -2,13 +2,16 @@
  * storybank's public API: the same steps the CLI runs, as functions that
  * return values (and diagnostics) instead of printing.
  */
-export { build, loadWorkspace, renderProfile, selectProfiles, viewsFor, FORMATS, type BuildOptions, type Format } from './build.js';
-export { parseWorkspace, type Workspace, type WorkspaceFile } from './stories/workspace.js';
-export { readWorkspaceFiles } from './stories/fs.js';
-export { planProfile, type Plan, type Assignment, type Candidate } from './select/assign.js';
-export { lintWorkspace } from './lint/lint.js';
-export { buildViewModel, type ViewModel } from './render/view-model.js';
-export { renderCheatSheetHtml } from './render/html.js';
-export { BrowserSession } from './render/browser.js';
+export { loadWorkspace } from './workspace/load.js';
+export { build, renderProfile, selectProfiles, viewsFor, type BuildOptions } from './pipeline/build.js';
+export { FORMATS, type Format } from './render/formats.js';
+export { parseWorkspace, type Workspace } from './workspace/parse.js';
+export type { WorkspaceFile } from './workspace/layout.js';
+export { readWorkspaceFiles } from './workspace/files.js';
+export { planProfile, type Plan, type Assignment, type Candidate } from './plan/assign.js';
+export { lintWorkspace } from './plan/lint.js';
+export { buildViewModel, type ViewModel } from './view/view-model.js';
+export { renderCheatSheetHtml } from './render/html/cheatsheet.js';
+export { BrowserSession } from './render/pdf/browser.js';
 export { BUILTIN_QUESTIONS, COMPETENCIES, type Question } from './questions/bank.js';
-export { UserError, EnvironmentError, formatDiagnostic, type Diagnostic } from './errors.js';
+export { UserError, EnvironmentError, formatDiagnostic, type Diagnostic } from './diagnostics.js';

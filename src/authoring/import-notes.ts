@@ -1,7 +1,7 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../diagnostics.js';
 import type { Catalog } from '../questions/catalog.js';
-import { headingKey } from '../stories/markdown.js';
-import { SECTION_LABELS, STAR_SECTIONS, type StarKey } from '../stories/story.js';
+import { headingKey } from '../workspace/markdown.js';
+import { SECTION_LABELS, STAR_SECTIONS, type StarKey } from '../workspace/story.js';
 import { indexCatalog, isStopword, looksLikeQuestion, MATCH_THRESHOLD, rankQuestions, type QuestionIndex } from './question-match.js';
 import { slugify, uniqueId } from './slug.js';
 import { yamlScalar } from './yaml-text.js';

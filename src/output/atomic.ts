@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { EnvironmentError } from '../errors.js';
-import { leftByDeadProcesses } from '../process-alive.js';
+import { leftByDeadProcesses } from './leftovers.js';
+import { writeError } from './write-error.js';
 
 /** Temp files being written right now, so an interrupt can remove them. */
 const inFlight = new Set<string>();
@@ -95,26 +95,6 @@ async function sweepStaleTemps(dir: string): Promise<void> {
   for (const name of leftByDeadProcesses(names, TEMP_NAME)) {
     await rm(join(dir, name), { force: true }).catch(() => undefined);
   }
-}
-
-function writeError(path: string, err: unknown): EnvironmentError {
-  if (err instanceof EnvironmentError) return err;
-  const code = (err as NodeJS.ErrnoException).code;
-  const hints: Record<string, string> = {
-    ENOSPC: 'the disk is full; free some space and build again',
-    EDQUOT: 'your disk quota is used up; free some space and build again',
-    EACCES: 'check the folder permissions, or choose another folder with --out DIR',
-    EPERM: 'check the folder permissions, or choose another folder with --out DIR',
-    EROFS: 'the file system is read-only; choose another folder with --out DIR',
-    ENOTDIR: 'a file is in the way of the output folder; remove it or use --out DIR',
-    EEXIST: 'a file is in the way of the output folder; remove it or use --out DIR',
-    EISDIR: 'a folder is in the way of the output file; remove it or use --out DIR',
-  };
-  return new EnvironmentError(
-    `cannot write ${path}: ${(err as Error).message}`,
-    hints[code ?? ''] ?? 'check that the output folder is writable, or use --out DIR',
-    { cause: err },
-  );
 }
 
 /** Synchronous cleanup for signal handlers. */

@@ -1,6 +1,6 @@
 import { COMPETENCIES } from '../questions/bank.js';
-import { mdastToHtml } from '../render/markdown-html.js';
-import type { ViewEntry, ViewModel, ViewSection, ViewStory } from '../render/view-model.js';
+import { mdastToHtml } from '../render/html/markdown.js';
+import type { ViewEntry, ViewModel, ViewSection, ViewStory } from '../view/view-model.js';
 import { escapeHtml as h } from './escape.js';
 
 /**

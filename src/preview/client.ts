@@ -8,7 +8,7 @@
  * their own body (no imports, no module-level helpers).
  */
 
-import { fitSheet, type FitConfig, type FitResult } from '../render/fit.js';
+import { fitSheet, type FitConfig, type FitResult } from '../render/pdf/fit.js';
 
 export type { FitConfig, FitResult };
 

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EnvironmentError, type Diagnostic } from '../errors.js';
-import type { Paper } from '../stories/schema.js';
-import { watchWorkspace, type WorkspaceWatcher } from '../watch.js';
+import { EnvironmentError, type Diagnostic } from '../diagnostics.js';
+import type { Paper } from '../workspace/schema.js';
+import { watchWorkspace, type WorkspaceWatcher } from '../workspace/watch.js';
 import { fontsStylesheet, pageKey, renderPage, ROUTES, type PageContext, type RenderedPage } from './pages.js';
 import { loadSnapshot, type Failure, type Snapshot } from './snapshot.js';
 

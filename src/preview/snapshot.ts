@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { EnvironmentError, sortDiagnostics, UserError, type Diagnostic } from '../errors.js';
+import { EnvironmentError, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
-import { buildTime } from '../render/view-model.js';
-import { readWorkspaceFiles } from '../stories/fs.js';
-import { decodeText } from '../stories/source.js';
-import { StoryCache } from '../stories/story-cache.js';
-import { parseWorkspace, type Workspace } from '../stories/workspace.js';
+import { buildTime } from '../view/view-model.js';
+import { readWorkspaceFiles } from '../workspace/files.js';
+import { decodeText } from '../workspace/decode.js';
+import { StoryCache } from '../workspace/cache/story-cache.js';
+import { parseWorkspace, type Workspace } from '../workspace/parse.js';
 
 /**
  * Everything the preview serves, read once per change: the parsed

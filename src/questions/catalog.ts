@@ -1,9 +1,9 @@
-import { diagnostic, type Diagnostic } from '../errors.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { z } from 'zod';
-import { QuestionsFileSchema } from '../stories/schema.js';
-import { humanIssue } from '../stories/validate-schema.js';
-import type { SourceFile } from '../stories/source.js';
-import { didYouMean } from '../suggest.js';
+import { QuestionsFileSchema } from '../workspace/schema.js';
+import { humanIssue } from '../workspace/validate.js';
+import type { SourceFile } from '../workspace/front-matter.js';
+import { didYouMean } from '../support/suggest.js';
 import { BUILTIN_QUESTIONS, COMPETENCIES, type Question } from './bank.js';
 
 /** The questions a workspace knows: the built-in bank plus stories/questions.yml. */

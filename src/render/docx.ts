@@ -31,7 +31,7 @@ import {
 import type { List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { COMPETENCIES } from '../questions/bank.js';
-import type { ViewEntry, ViewModel, ViewSection, ViewStory } from './view-model.js';
+import type { ViewEntry, ViewModel, ViewSection, ViewStory } from '../view/view-model.js';
 
 /**
  * The DOCX answer bank: every question with its full written answer, in real

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { RootContent } from 'mdast';
-import { mdastToHtml } from './markdown-html.js';
+import { mdastToHtml } from './html/markdown.js';
 
 /**
  * The one place templates get their helpers. An isolated Handlebars

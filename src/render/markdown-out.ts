@@ -1,7 +1,7 @@
 import type { List, PhrasingContent, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { COMPETENCIES } from '../questions/bank.js';
-import type { ViewEntry, ViewModel, ViewSection, ViewStory } from './view-model.js';
+import type { ViewEntry, ViewModel, ViewSection, ViewStory } from '../view/view-model.js';
 
 /**
  * The answer bank as Markdown (`answer-bank.md`), for people who paste

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EnvironmentError } from '../errors.js';
-import { packageRoot } from '../package-root.js';
+import { EnvironmentError } from '../diagnostics.js';
+import { packageRoot } from '../support/package.js';
 
 /** Templates shipped with storybank: <package>/templates, next to dist/ and src/. */
 export const builtinTemplatesDir = (): string => join(packageRoot(), 'templates');

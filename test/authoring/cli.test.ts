@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REAL_NOTES, tempDir } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'dist', 'bin', 'storybank.js');
 const notesPath = fileURLToPath(REAL_NOTES);
 const fixturePath = (name: string) => fileURLToPath(new URL(name, FIXTURES));
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterEach } from 'vitest';
-import type { WorkspaceFile } from '../../src/stories/workspace.js';
+import type { WorkspaceFile } from '../../src/workspace/layout.js';
 
 /** The real notes the product is built around; present in CI too. */
 export const REAL_NOTES = new URL('../../../shared/notes/interview-notes.md', import.meta.url);

@@ -1,10 +1,12 @@
 import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatImportSummary, importIntoWorkspace, initWorkspace, readNotes } from '../../src/authoring/commands.js';
-import { UserError } from '../../src/errors.js';
-import { lintWorkspace } from '../../src/lint/lint.js';
-import { parseWorkspace } from '../../src/stories/workspace.js';
+import { initWorkspace } from '../../src/authoring/init.js';
+import { importIntoWorkspace, readNotes } from '../../src/authoring/import-workspace.js';
+import { formatImportSummary } from '../../src/cli/format/import-summary.js';
+import { UserError } from '../../src/diagnostics.js';
+import { lintWorkspace } from '../../src/plan/lint.js';
+import { parseWorkspace } from '../../src/workspace/parse.js';
 import { fixture, readTree, REAL_NOTES, tempDir } from './helpers.js';
 
 async function freshWorkspace(): Promise<string> {

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { importNotes, parseLabel, tidyText, type ImportResult } from '../../src/authoring/import-notes.js';
-import { UserError } from '../../src/errors.js';
-import { lintWorkspace } from '../../src/lint/lint.js';
+import { UserError } from '../../src/diagnostics.js';
+import { lintWorkspace } from '../../src/plan/lint.js';
 import { builtinCatalog } from '../../src/questions/catalog.js';
-import { parseWorkspace } from '../../src/stories/workspace.js';
+import { parseWorkspace } from '../../src/workspace/parse.js';
 import { bytesOf, fixture, REAL_NOTES, words } from './helpers.js';
 
 /** The imported stories (and questions.yml) as an in-memory workspace, parsed like `check` would. */

@@ -1,12 +1,12 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initWorkspace } from '../../src/authoring/commands.js';
+import { initWorkspace } from '../../src/authoring/init.js';
 import { EXAMPLE_PROFILE } from '../../src/authoring/scaffold.js';
-import { UserError } from '../../src/errors.js';
-import { lintWorkspace } from '../../src/lint/lint.js';
-import { planProfile } from '../../src/select/assign.js';
-import { parseWorkspace } from '../../src/stories/workspace.js';
+import { UserError } from '../../src/diagnostics.js';
+import { lintWorkspace } from '../../src/plan/lint.js';
+import { planProfile } from '../../src/plan/assign.js';
+import { parseWorkspace } from '../../src/workspace/parse.js';
 import { readTree, tempDir } from './helpers.js';
 
 const EXPECTED = ['storybank.yml', 'stories/example-story.md', 'stories/example-pitch.md', `stories/profiles/${EXAMPLE_PROFILE}.md`, 'README.md', '.gitignore'];

@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createStory } from '../../src/authoring/commands.js';
-import { UserError } from '../../src/errors.js';
-import { lintWorkspace } from '../../src/lint/lint.js';
-import { parseWorkspace } from '../../src/stories/workspace.js';
+import { createStory } from '../../src/authoring/new.js';
+import { UserError } from '../../src/diagnostics.js';
+import { lintWorkspace } from '../../src/plan/lint.js';
+import { parseWorkspace } from '../../src/workspace/parse.js';
 import { readTree, tempDir } from './helpers.js';
 
 async function workspace(): Promise<string> {

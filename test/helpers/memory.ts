@@ -1,5 +1,5 @@
-import type { WorkspaceFile } from '../../src/stories/workspace.js';
-import { parseWorkspace } from '../../src/stories/workspace.js';
+import type { WorkspaceFile } from '../../src/workspace/layout.js';
+import { parseWorkspace } from '../../src/workspace/parse.js';
 
 /** An in-memory workspace: `{ 'stories/a.md': '...' }` → files for parseWorkspace. */
 export function memoryFiles(files: Record<string, string | Uint8Array>): WorkspaceFile[] {

@@ -1,7 +1,8 @@
-import { planProfile } from '../../src/select/assign.js';
-import { buildViewModel, type ViewModel } from '../../src/render/view-model.js';
-import type { Paper } from '../../src/stories/schema.js';
-import { parseWorkspace, type WorkspaceFile } from '../../src/stories/workspace.js';
+import { planProfile } from '../../src/plan/assign.js';
+import { buildViewModel, type ViewModel } from '../../src/view/view-model.js';
+import type { Paper } from '../../src/workspace/schema.js';
+import type { WorkspaceFile } from '../../src/workspace/layout.js';
+import { parseWorkspace } from '../../src/workspace/parse.js';
 
 /**
  * A small, realistic workspace, kept in memory and run through the real

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
  */
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+export const CLI = join(REPO_ROOT, 'dist', 'bin', 'storybank.js');
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 
 export type FileContent = string | Uint8Array;
@@ -162,7 +162,7 @@ export interface CliOptions {
   timeoutMs?: number;
 }
 
-/** Starts `node dist/cli.js …` without waiting; for tests that signal it mid-build. */
+/** Starts `node dist/bin/storybank.js …` without waiting; for tests that signal it mid-build. */
 export function startCli(args: readonly string[], options: CliOptions = {}): ChildProcess & { result: Promise<CliResult> } {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing; run \`npx tsc -p .\` (or npm test, which builds first)`);
   const env: NodeJS.ProcessEnv = options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env };

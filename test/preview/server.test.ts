@@ -3,9 +3,11 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EnvironmentError, UserError } from '../../src/errors.js';
-import { BrowserSession } from '../../src/render/browser.js';
-import { formatBanner, formatUpdate, parsePort, runPreview, useColor } from '../../src/preview/commands.js';
+import { EnvironmentError, UserError } from '../../src/diagnostics.js';
+import { BrowserSession } from '../../src/render/pdf/browser.js';
+import { parsePort, runPreview } from '../../src/cli/commands/preview.js';
+import { formatBanner, formatUpdate } from '../../src/cli/format/preview.js';
+import { useColor } from '../../src/cli/print.js';
 import { startPreview, type Preview } from '../../src/preview/server.js';
 import { eventsUrlOf, median, openEvents, textOf, writeFixture } from './helpers.js';
 
@@ -314,8 +316,8 @@ describe('preview command line', () => {
     expect(() => parsePort('80.5')).toThrow(UserError);
     expect(() => parsePort(70000)).toThrow(/0 to 65535/);
     expect(parsePort(undefined)).toBe(4173);
-    await expect(runPreview({ profile: 'nope', port: 0 }, { dir: root, quiet: true, verbose: false })).rejects.toThrow(/unknown profile "nope"/);
-    await expect(runPreview({ port: 0 }, { dir: join(root, 'stories'), quiet: true, verbose: false })).rejects.toThrow(/no stories\/ folder/);
+    await expect(runPreview({ profile: 'nope', port: 0 }, { dir: root, quiet: true, verbose: false, cache: false })).rejects.toThrow(/unknown profile "nope"/);
+    await expect(runPreview({ port: 0 }, { dir: join(root, 'stories'), quiet: true, verbose: false, cache: false })).rejects.toThrow(/no stories\/ folder/);
   });
 
   it('prints colour only on a terminal without NO_COLOR', () => {

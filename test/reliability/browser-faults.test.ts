@@ -1,6 +1,6 @@
 import { chmod, mkdir, symlink } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LAUNCH_TIMEOUT_MS } from '../../src/render/browser.js';
+import { LAUNCH_TIMEOUT_MS } from '../../src/render/pdf/browser.js';
 import { makeWorkspace, minimalProfile, removeAllWorkspaces, runCli, story, type TempWorkspace } from '../helpers/workspace.js';
 import { expectHandled } from './assert.js';
 import { killLeftovers, leftoverProcesses } from './processes.js';

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { lintWorkspace } from '../../src/lint/lint.js';
+import { lintWorkspace } from '../../src/plan/lint.js';
 import { BUILTIN_QUESTIONS, COMPETENCIES } from '../../src/questions/bank.js';
-import { EXPLICIT_POINTS, planProfile, type Plan } from '../../src/select/assign.js';
-import { decodeText } from '../../src/stories/source.js';
-import { parseWorkspace, type Workspace, type WorkspaceFile } from '../../src/stories/workspace.js';
+import { EXPLICIT_POINTS, planProfile, type Plan } from '../../src/plan/assign.js';
+import { decodeText } from '../../src/workspace/decode.js';
+import type { WorkspaceFile } from '../../src/workspace/layout.js';
+import { parseWorkspace, type Workspace } from '../../src/workspace/parse.js';
 
 /**
  * Properties over random input: parsing never throws (problems come back as

@@ -3,8 +3,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeText, renderAnswerBankMarkdown } from '../../src/render/markdown-out.js';
-import type { ViewModel } from '../../src/render/view-model.js';
-import { parseMarkdown } from '../../src/stories/markdown.js';
+import type { ViewModel } from '../../src/view/view-model.js';
+import { parseMarkdown } from '../../src/workspace/markdown.js';
 import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../helpers/view-model-fixture.js';
 
 function nodesOf(tree: Nodes, type: string): Nodes[] {

@@ -1,0 +1,22 @@
+import { assertValid, selectProfiles } from '../../pipeline/build.js';
+import { planProfile } from '../../plan/assign.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { formatPlan, planToJson } from '../format/plan.js';
+import { parseProfiles } from '../options.js';
+import { printDiagnostics, say, useColor, type Globals } from '../print.js';
+
+/** `storybank plan`: which story answers each question, and why. */
+export async function runPlan(argv: Record<string, unknown>, g: Globals): Promise<number> {
+  const workspace = await loadWorkspace(g.dir, { cache: g.cache });
+  assertValid(workspace);
+  const profiles = selectProfiles(workspace, parseProfiles(argv.profile));
+  const plans = profiles.map((p) => planProfile(p, workspace.stories, workspace.catalog, { includePrivate: Boolean(argv['include-private']) }));
+  if (argv.json) {
+    const data = plans.map((p) => planToJson(p, workspace));
+    say(JSON.stringify(data.length === 1 ? data[0] : data, null, 2));
+  } else {
+    printDiagnostics(workspace.diagnostics, { ...g, quiet: true });
+    say(plans.map((p) => formatPlan(p, workspace, { color: useColor(process.stdout) })).join('\n\n'));
+  }
+  return 0;
+}

@@ -1,0 +1,69 @@
+import pc from 'picocolors';
+import { coverage } from '../../plan/coverage.js';
+import type { Plan } from '../../plan/assign.js';
+import type { Workspace } from '../../workspace/parse.js';
+
+/** `storybank plan`: the assignment with its reasons, as text for people and JSON for programs. */
+
+export function planToJson(plan: Plan, workspace: Workspace) {
+  return {
+    profile: plan.profile.name,
+    role: plan.profile.role,
+    company: plan.profile.company ?? null,
+    assignments: plan.assignments.map((a) => ({
+      question: { id: a.question.id, text: a.question.text, competencies: a.question.competencies },
+      story: a.pick ? { id: a.pick.story.id, title: a.pick.story.title, file: a.pick.story.file } : null,
+      score: a.pick?.score ?? 0,
+      reasons: a.pick?.reasons ?? [],
+      backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title, score: a.backup.score } : null,
+    })),
+    gaps: plan.gaps.map((q) => ({ id: q.id, text: q.text })),
+    unused: plan.unused.map((s) => s.id),
+    excluded: plan.excluded.map((e) => ({ id: e.story.id, why: e.why })),
+    coverage: coverage(plan, workspace.stories),
+  };
+}
+
+export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boolean }): string {
+  const c = pc.createColors(style.color);
+  const p = plan.profile;
+  const out: string[] = [];
+  out.push(c.bold(`${p.name}: ${p.role}${p.company ? ` @ ${p.company}` : ''}`));
+  out.push('');
+  for (const a of plan.assignments) {
+    const n = String(a.index + 1).padStart(2);
+    out.push(`${c.bold(`${n}. ${a.question.text}`)} ${c.dim(`[${a.question.id}]`)}`);
+    if (a.pick) {
+      const reasons = a.pick.reasons.map((r) => `${r.term} ${r.points >= 0 ? '+' : ''}${r.points}`).join(', ');
+      out.push(`    → ${a.pick.story.title} ${c.dim(`(${a.pick.story.id})`)}  score ${a.pick.score}: ${reasons}`);
+      if (a.backup) out.push(c.dim(`      backup: ${a.backup.story.title} (${a.backup.story.id}), score ${a.backup.score}`));
+    } else {
+      const held = plan.excluded.filter((e) => e.story.questions.includes(a.question.id));
+      const why = held.length
+        ? `only ${held.map((e) => `${e.story.id} (${e.why})`).join(', ')} lists it`
+        : `no story answers this; write one (storybank new "…") or list it in a story's questions`;
+      out.push(`    ${c.red('→ GAP')}: ${why}`);
+    }
+  }
+  out.push('');
+  const cov = coverage(plan, workspace.stories);
+  if (cov.length > 0) {
+    out.push(c.bold('Coverage of emphasised competencies'));
+    for (const line of cov) {
+      const stories = line.stories.length ? line.stories.join(', ') : c.red('none: a gap');
+      out.push(`  ${line.competency} ×${line.weight}: ${stories}`);
+    }
+    out.push('');
+  }
+  out.push(
+    plan.gaps.length
+      ? `${c.red(c.bold(`Gaps (${plan.gaps.length})`))}: ${plan.gaps.map((q) => q.id).join(', ')}`
+      : `${c.green('No gaps')}: every question has a story`,
+  );
+  out.push(`Unused stories (${plan.unused.length}): ${plan.unused.map((s) => s.id).join(', ') || 'none'}`);
+  if (plan.excluded.length) {
+    out.push(`Not candidates: ${plan.excluded.map((e) => `${e.story.id} (${e.why})`).join(', ')}`);
+  }
+  return out.join('\n');
+}
+

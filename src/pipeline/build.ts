@@ -1,0 +1,192 @@
+import { join, resolve } from 'node:path';
+import { diagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
+import { writeFilesAtomic } from '../output/atomic.js';
+import { BrowserSession } from '../render/pdf/browser.js';
+import { loadTemplates, type TemplateSet } from '../render/templates.js';
+import { buildTime, buildViewModel, type ViewModel } from '../view/view-model.js';
+import { planProfile, type Plan } from '../plan/assign.js';
+import { loadWorkspace } from '../workspace/load.js';
+import type { Profile } from '../workspace/profile.js';
+import type { Paper } from '../workspace/schema.js';
+import type { Workspace } from '../workspace/parse.js';
+import { didYouMean } from '../support/suggest.js';
+import { DEFAULT_FORMATS, FORMATS, OUTPUT_NAMES, type Format } from '../render/formats.js';
+
+
+export interface BuildOptions {
+  /** Profile names; empty or undefined means all. */
+  profiles?: string[];
+  formats?: readonly Format[];
+  paper?: Paper;
+  includePrivate?: boolean;
+  now?: Date;
+  /** Reuse stories parsed by earlier runs, kept in the user's cache folder (default: no). */
+  cache?: boolean;
+}
+
+export interface BuiltFile {
+  format: Format;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ProfileBuild {
+  profile: string;
+  files: BuiltFile[];
+  diagnostics: Diagnostic[];
+  milliseconds: number;
+}
+
+export function assertValid(workspace: Workspace): void {
+  if (hasErrors(workspace.diagnostics)) {
+    const count = workspace.diagnostics.filter((d) => d.severity === 'error').length;
+    throw new UserError(`${count} error${count === 1 ? '' : 's'} in the workspace; nothing was built`, workspace.diagnostics);
+  }
+}
+
+export function selectProfiles(workspace: Workspace, names: readonly string[] | undefined): Profile[] {
+  if (workspace.profiles.length === 0) {
+    throw new UserError('no profiles found; add one as stories/profiles/<name>.md (see README)', [
+      diagnostic('stories/profiles', undefined, 'error', 'no-profiles', 'no profile files here; a profile names the role and its questions'),
+    ]);
+  }
+  if (!names || names.length === 0) return workspace.profiles;
+  const known = workspace.profiles.map((p) => p.name);
+  const missing = names.filter((n) => !known.includes(n));
+  if (missing.length > 0) {
+    throw new UserError(
+      missing.map((n) => `unknown profile "${n}"${didYouMean(n, known)}; profiles: ${known.join(', ')}`).join('\n'),
+    );
+  }
+  return names.map((n) => workspace.profiles.find((p) => p.name === n)!);
+}
+
+export function paperFor(profile: Profile, workspace: Workspace, override?: Paper): Paper {
+  return override ?? profile.paper ?? workspace.config.paper ?? 'letter';
+}
+
+export interface ProfileViews {
+  /** The cheat sheet may show private stories (with --include-private). */
+  cheatSheet: { plan: Plan; model: ViewModel };
+  /** The answer bank may be sent to someone: always planned without private stories. */
+  answerBank: { plan: Plan; model: ViewModel };
+}
+
+export function viewsFor(workspace: Workspace, profile: Profile, options: BuildOptions): ProfileViews {
+  const paper = paperFor(profile, workspace, options.paper);
+  const now = options.now ?? buildTime();
+  const cheatPlan = planProfile(profile, workspace.stories, workspace.catalog, { includePrivate: options.includePrivate });
+  const bankPlan = options.includePrivate ? planProfile(profile, workspace.stories, workspace.catalog, {}) : cheatPlan;
+  return {
+    cheatSheet: { plan: cheatPlan, model: buildViewModel(cheatPlan, workspace.stories, workspace.config, { paper, now }) },
+    answerBank: { plan: bankPlan, model: buildViewModel(bankPlan, workspace.stories, workspace.config, { paper, now }) },
+  };
+}
+
+/**
+ * Renders one profile to bytes, in memory. The browser session is shared
+ * across profiles by the caller.
+ */
+export async function renderProfile(
+  workspace: Workspace,
+  profile: Profile,
+  options: BuildOptions,
+  deps: { session: () => BrowserSession; templates: () => Promise<TemplateSet> },
+): Promise<ProfileBuild> {
+  const started = performance.now();
+  const formats = new Set(options.formats ?? DEFAULT_FORMATS);
+  const views = viewsFor(workspace, profile, options);
+  const files: BuiltFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const add = (format: Format, bytes: Uint8Array) => files.push({ format, name: OUTPUT_NAMES[format], bytes });
+
+  // The DOCX is built while the browser works on the PDF.
+  const docx = formats.has('docx')
+    ? import('../render/docx.js').then((m) => m.renderAnswerBankDocx(views.answerBank.model))
+    : undefined;
+  if (formats.has('pdf')) {
+    const { renderCheatSheetPdf } = await import('../render/pdf/print.js');
+    const sheet = await renderCheatSheetPdf(deps.session(), views.cheatSheet.model, await deps.templates(), profile.file);
+    diagnostics.push(...sheet.diagnostics);
+    add('pdf', sheet.pdf);
+    if (formats.has('html')) add('html', Buffer.from(sheet.html));
+  } else if (formats.has('html')) {
+    const { renderCheatSheetHtml } = await import('../render/html/cheatsheet.js');
+    add('html', Buffer.from(renderCheatSheetHtml(views.cheatSheet.model, await deps.templates())));
+  }
+  if (docx) add('docx', await docx);
+  if (formats.has('md')) {
+    const { renderAnswerBankMarkdown } = await import('../render/markdown-out.js');
+    add('md', Buffer.from(renderAnswerBankMarkdown(views.answerBank.model)));
+  }
+  files.sort((a, b) => FORMATS.indexOf(a.format) - FORMATS.indexOf(b.format));
+  return { profile: profile.name, files, diagnostics, milliseconds: performance.now() - started };
+}
+
+function outputFiles(root: string, outDir: string, result: ProfileBuild) {
+  return result.files.map((file) => ({
+    profile: result.profile,
+    path: join(resolve(root, outDir), result.profile, file.name),
+    bytes: file.bytes,
+  }));
+}
+
+/** Writes one profile's files under <outDir>/<profile>/, all or none. */
+export async function writeProfile(root: string, outDir: string, result: ProfileBuild): Promise<BuildRun['written']> {
+  const files = outputFiles(root, outDir, result);
+  await writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.bytes })));
+  return files.map((f) => ({ profile: f.profile, path: f.path, bytes: f.bytes.length }));
+}
+
+export interface BuildRun {
+  workspace: Workspace;
+  builds: ProfileBuild[];
+  /** Absolute paths written, per profile. */
+  written: { profile: string; path: string; bytes: number }[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The whole `build`: validate everything first (write nothing on errors),
+ * render each profile with one shared browser, write atomically.
+ */
+export async function build(
+  root: string,
+  outDir: string,
+  options: BuildOptions & {
+    browserPath?: string;
+    session?: BrowserSession;
+    onProfileStart?: (name: string, index: number, total: number) => void;
+    onProfileDone?: (build: ProfileBuild, index: number, total: number) => void;
+  } = {},
+): Promise<BuildRun> {
+  const workspace = await loadWorkspace(root, { cache: options.cache });
+  assertValid(workspace);
+  const profiles = selectProfiles(workspace, options.profiles);
+  const ownSession = !options.session;
+  let session = options.session;
+  let templates: Promise<TemplateSet> | undefined;
+  const deps = {
+    session: () => (session ??= new BrowserSession(options.browserPath)),
+    templates: () => (templates ??= loadTemplates(root)),
+  };
+  const builds: ProfileBuild[] = [];
+  const written: BuildRun['written'] = [];
+  try {
+    for (const [i, profile] of profiles.entries()) {
+      options.onProfileStart?.(profile.name, i, profiles.length);
+      const result = await renderProfile(workspace, profile, options, deps);
+      builds.push(result);
+      options.onProfileDone?.(result, i, profiles.length);
+    }
+  } finally {
+    if (ownSession) await session?.close();
+  }
+  // Everything is rendered before anything is written, and all files are
+  // staged before any is renamed: a failure leaves every previous file as it was.
+  const files = builds.flatMap((b) => outputFiles(root, outDir, b));
+  await writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.bytes })));
+  written.push(...files.map((f) => ({ profile: f.profile, path: f.path, bytes: f.bytes.length })));
+  const diagnostics = sortDiagnostics([...workspace.diagnostics, ...builds.flatMap((b) => b.diagnostics)]);
+  return { workspace, builds, written, diagnostics };
+}

@@ -1,0 +1,91 @@
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { WORDS_PER_MINUTE } from '../view/view-model.js';
+import { eligibility, scoreStory } from './assign.js';
+import type { Story } from '../workspace/story.js';
+import type { Workspace } from '../workspace/parse.js';
+
+/**
+ * Advice beyond validity: what makes a story weak in an interview. All
+ * warnings; `check` still passes. Each names the line to fix.
+ */
+
+/** About two minutes spoken: the longest an answer should run. */
+export const MAX_SPOKEN_WORDS = 2 * WORDS_PER_MINUTE;
+
+const MEASURABLE =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|half|double[ds]?|tripled?|percent|zero|no (?:escalations|incidents|downtime|duplicates))\b/i;
+
+export function lintWorkspace(workspace: Workspace): Diagnostic[] {
+  const out: Diagnostic[] = [...workspace.diagnostics];
+  const answerWords = workspace.profiles.length ? Math.min(...workspace.profiles.map((p) => p.answer_words)) : 350;
+  const titles = new Map<string, Story>();
+  for (const story of workspace.stories) {
+    out.push(...lintStory(story, answerWords));
+    const key = story.title.trim().toLowerCase();
+    const first = titles.get(key);
+    if (first) {
+      out.push(diagnostic(story.file, story.at.key('title'), 'warning', 'duplicate-title', `same title as ${first.file}; give each story a distinct title`));
+    } else {
+      titles.set(key, story);
+    }
+  }
+  out.push(...unusableStories(workspace));
+  return sortDiagnostics(out);
+}
+
+export function lintStory(story: Story, answerWords: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (story.draft) {
+    out.push(diagnostic(story.file, story.at.key('draft'), 'note', 'draft', 'draft: never selected until you remove `draft: true`'));
+  }
+  const result = story.sections.find((s) => s.key === 'result');
+  if (story.kind === 'star' && result && result.text && !MEASURABLE.test(result.text) && story.metrics.length === 0) {
+    out.push(
+      diagnostic(story.file, result.position, 'warning', 'result-not-measurable', 'Result has no number or measurable outcome; add one (time saved, errors avoided, people helped) or a `metrics:` entry'),
+    );
+  }
+  const limit = Math.min(answerWords, MAX_SPOKEN_WORDS);
+  if (story.words > limit) {
+    const minutes = (story.words / WORDS_PER_MINUTE).toFixed(1);
+    const which = answerWords <= MAX_SPOKEN_WORDS ? `the answer_words limit of ${answerWords}` : `about 2 minutes spoken (${MAX_SPOKEN_WORDS} words)`;
+    out.push(
+      diagnostic(story.file, story.sections[0]?.position ?? story.at.key('title'), 'warning', 'answer-too-long', `answer is ${story.words} words (~${minutes} min spoken), over ${which}; tighten it`),
+    );
+  }
+  const action = story.sections.find((s) => s.key === 'action');
+  if (action) {
+    const we = (action.text.match(/\b(we|we're|we've|our|us)\b/gi) ?? []).length;
+    const i = (action.text.match(/\b(I|I'm|I've|I'd|my|me)\b/g) ?? []).length;
+    if (we >= 3 && we > 2 * i) {
+      out.push(
+        diagnostic(story.file, action.position, 'warning', 'action-says-we', `Action says "we" ${we} times and "I" ${i} times; interviewers want what you did: say "I"`),
+      );
+    }
+  }
+  if (!story.draft && story.kind === 'star' && story.questions.length === 0 && story.competencies.length === 0) {
+    out.push(diagnostic(story.file, story.at.key('title'), 'warning', 'story-untagged', 'story lists no questions and no competencies, so it can never be selected'));
+  }
+  return out;
+}
+
+/** A story that no profile could pick for any of its questions. */
+function unusableStories(workspace: Workspace): Diagnostic[] {
+  if (workspace.profiles.length === 0) return [];
+  const out: Diagnostic[] = [];
+  for (const story of workspace.stories) {
+    if (story.draft || (story.questions.length === 0 && story.competencies.length === 0)) continue;
+    const usable = workspace.profiles.some((profile) => {
+      if (eligibility(story, profile, { includePrivate: true })) return false;
+      return profile.questions.some((id) => {
+        const q = workspace.catalog.questions.get(id);
+        return q ? scoreStory(story, q, profile.emphasis) !== undefined : false;
+      });
+    });
+    if (!usable) {
+      out.push(
+        diagnostic(story.file, story.at.key('questions'), 'warning', 'story-unusable', 'no profile can use this story: none asks its questions or competencies, or its tags are excluded'),
+      );
+    }
+  }
+  return out;
+}

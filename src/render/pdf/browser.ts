@@ -1,0 +1,283 @@
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { EnvironmentError } from '../../diagnostics.js';
+import { leftByDeadProcesses } from '../../output/leftovers.js';
+
+/**
+ * Finding, starting and always stopping the one Chromium a process uses.
+ * Puppeteer is imported lazily: commands that print no PDF never pay for it.
+ */
+
+export const INSTALL_HINT =
+  'install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`; macOS: install Google Chrome), ' +
+  'or point storybank at a browser with --browser PATH or PUPPETEER_EXECUTABLE_PATH';
+
+const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+const WELL_KNOWN = [
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export interface BrowserChoice {
+  path: string;
+  /** Where it was found, for --verbose and error messages. */
+  source: string;
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `--browser`, then PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH, then a
+ * Chrome or Chromium on PATH, then Puppeteer's own download cache.
+ */
+export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): BrowserChoice {
+  const named: [string | undefined, string][] = [
+    [explicit, '--browser'],
+    [env.PUPPETEER_EXECUTABLE_PATH, 'PUPPETEER_EXECUTABLE_PATH'],
+    [env.CHROME_PATH, 'CHROME_PATH'],
+  ];
+  for (const [path, source] of named) {
+    if (!path) continue;
+    if (!isExecutable(path)) {
+      throw new EnvironmentError(`the browser given by ${source} (${path}) does not exist or is not executable`, INSTALL_HINT);
+    }
+    return { path, source };
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of PATH_NAMES) {
+      const path = join(dir, name);
+      if (isExecutable(path)) return { path: unwrapDebianLauncher(path), source: 'PATH' };
+    }
+  }
+  for (const path of WELL_KNOWN) if (isExecutable(path)) return { path, source: 'system' };
+  const cached = puppeteerCacheBrowser(env);
+  if (cached) return { path: cached, source: 'puppeteer cache' };
+  throw new EnvironmentError('no Chrome or Chromium browser found (needed for the PDF cheat sheet)', INSTALL_HINT);
+}
+
+/** Debian's /usr/bin/chromium is a shell wrapper; starting the binary directly saves a shell and its config reads. */
+function unwrapDebianLauncher(path: string): string {
+  const real = '/usr/lib/chromium/chromium';
+  return path.endsWith('/chromium') && isExecutable(real) ? real : path;
+}
+
+function puppeteerCacheBrowser(env: NodeJS.ProcessEnv): string | undefined {
+  const cache = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
+  const chromeDir = join(cache, 'chrome');
+  if (!existsSync(chromeDir)) return undefined;
+  const builds = readdirSync(chromeDir).sort().reverse();
+  for (const build of builds) {
+    for (const rel of ['chrome-linux64/chrome', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-win64/chrome.exe']) {
+      const path = join(chromeDir, build, rel);
+      if (isExecutable(path)) return path;
+    }
+  }
+  return undefined;
+}
+
+/** Chromium flags: no background traffic, no sandbox only where it cannot run (root). */
+export function launchArgs(): string[] {
+  const args = [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--mute-audio',
+    '--font-render-hinting=none',
+    '--disable-dev-shm-usage',
+  ];
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+export const LAUNCH_TIMEOUT_MS = 30_000;
+
+/** STORYBANK_BROWSER_TIMEOUT_MS shortens the wait for a hung browser (tests, slow CI). */
+function launchTimeout(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.STORYBANK_BROWSER_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : LAUNCH_TIMEOUT_MS;
+}
+
+/**
+ * One browser per process, started on first use and shared by every profile.
+ * `close()` is safe to call many times and from signal handlers.
+ */
+export class BrowserSession {
+  /** Every session not yet closed, so a signal handler can stop them all. */
+  static readonly live = new Set<BrowserSession>();
+
+  /** Kills every live browser at once; for signal and exit handlers. */
+  static killAll(): void {
+    for (const session of BrowserSession.live) session.killNow();
+  }
+
+  private browser?: Browser;
+  private starting?: Promise<Browser>;
+  private sharedPage?: Promise<Page>;
+  private userDataDir?: string;
+  private closed = false;
+
+  constructor(private readonly explicitPath?: string) {
+    BrowserSession.live.add(this);
+  }
+
+  /** The one sandboxed page; reused for every profile because a new tab costs more than new content. */
+  page(): Promise<Page> {
+    this.sharedPage ??= this.start().then(async (browser) => {
+      const [first] = await browser.pages();
+      const page = first ?? (await browser.newPage());
+      await sandbox(page);
+      return page;
+    });
+    return this.sharedPage;
+  }
+
+  private start(): Promise<Browser> {
+    if (this.closed) return Promise.reject(new EnvironmentError('the browser was already closed'));
+    this.starting ??= this.launch();
+    return this.starting;
+  }
+
+  private async launch(): Promise<Browser> {
+    const choice = findBrowser(this.explicitPath);
+    const { launch } = await import('puppeteer-core');
+    void sweepStaleProfiles(tmpdir());
+    try {
+      // The pid in the name lets a later run remove the folder if this process is killed.
+      this.userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+    } catch (err) {
+      throw new EnvironmentError(
+        `cannot create a temporary folder in ${tmpdir()}: ${(err as Error).message}`,
+        'set TMPDIR to an existing, writable folder',
+        { cause: err },
+      );
+    }
+    const timeout = launchTimeout();
+    try {
+      this.browser = await launch({
+        executablePath: choice.path,
+        headless: true,
+        args: launchArgs(),
+        userDataDir: this.userDataDir,
+        // A pipe instead of a WebSocket: when storybank dies, even by SIGKILL,
+        // the pipe closes and Chromium exits with it.
+        pipe: true,
+        timeout,
+        protocolTimeout: timeout,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      this.browser.process()?.unref?.();
+      return this.browser;
+    } catch (err) {
+      await this.removeProfile();
+      const message = firstLine((err as Error).message);
+      const reason = /timed out/i.test(message) ? `it did not answer within ${Math.round(timeout / 1000)} s (${message})` : message;
+      throw new EnvironmentError(
+        `could not start the browser at ${choice.path} (found via ${choice.source}): ${reason}`,
+        `check that it runs: "${choice.path}" --headless --version; or ${INSTALL_HINT}`,
+        { cause: err },
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    BrowserSession.live.delete(this);
+    // A launch still under way (`build` starts one early) must finish before it can be stopped.
+    if (this.starting) await this.starting.catch(() => undefined);
+    const browser = this.browser;
+    this.browser = undefined;
+    if (browser) {
+      const proc = browser.process();
+      await Promise.race([browser.close().catch(() => undefined), delay(3000)]);
+      // A hung browser ignores close(); make sure nothing is left behind,
+      // and that it has stopped writing to its profile before that goes.
+      if (proc && proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise((resolve) => proc.once('exit', resolve));
+        proc.kill('SIGKILL');
+        await Promise.race([exited, delay(2000)]);
+      }
+    }
+    await this.removeProfile();
+  }
+
+  /** Synchronous last resort for process exit: kill the child so no Chromium outlives us. */
+  killNow(): void {
+    const proc = this.browser?.process();
+    if (proc && proc.exitCode === null) proc.kill('SIGKILL');
+  }
+
+  private async removeProfile(): Promise<void> {
+    const dir = this.userDataDir;
+    this.userDataDir = undefined;
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+  }
+}
+
+const PROFILE_PREFIX = 'storybank-chromium-';
+const STALE_PROFILE = /^storybank-chromium-(\d+)-[A-Za-z0-9]{6}$/;
+/** Old enough that even a browser of another pid namespace (a container sharing /tmp) is long gone. */
+const STALE_PROFILE_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes the profile folders of browsers whose storybank was killed
+ * (SIGKILL, out of memory, power loss) and so could not clean up: folders
+ * named with a pid that no longer runs, untouched for a day. Best effort.
+ */
+export async function sweepStaleProfiles(dir: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of leftByDeadProcesses(names, STALE_PROFILE)) {
+    const path = join(dir, name);
+    try {
+      if (now - (await stat(path)).mtimeMs < STALE_PROFILE_MS) continue;
+      await rm(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
+
+/** JavaScript off and every request other than data:/about: aborted. */
+export async function sandbox(page: Page): Promise<void> {
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
+    else void request.abort('blockedbyclient');
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,133 @@
+import type { Page } from 'puppeteer-core';
+import { diagnostic, EnvironmentError, type Diagnostic } from '../../diagnostics.js';
+import type { BrowserSession } from './browser.js';
+import { fitSheet, type FitConfig } from './fit.js';
+import { DEFAULT_FIT, dropOrder, PAGE, printableArea, renderCheatSheetHtml, type Fit } from '../html/cheatsheet.js';
+import type { TemplateSet } from '../templates.js';
+import type { ViewModel } from '../../view/view-model.js';
+
+/** Body text is never printed smaller than this. */
+export const MIN_FONT_PT = 7;
+const COLUMN_CHOICES = [2, 3];
+/** Print layout differs from screen layout by a few px; keep a little room. */
+const SAFETY = 0.985;
+
+/** What the in-page fitter needs to know; the PDF and the preview fit with the same numbers. */
+export function fitConfigFor(model: ViewModel): FitConfig {
+  const area = printableArea(model.profile.paper);
+  return {
+    maxHeight: area.height * SAFETY,
+    pageHeight: area.height,
+    minFontPx: (MIN_FONT_PT * 96) / 72,
+    columnChoices: COLUMN_CHOICES,
+    dropOrder: [...dropOrder(model.entries).entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id),
+    paperLabel: PAGE[model.profile.paper].label,
+  };
+}
+const PDF_TIMEOUT_MS = 60_000;
+
+export interface CheatSheetPdf {
+  pdf: Buffer;
+  /** The HTML exactly as fitted (for --format html). */
+  html: string;
+  fit: Fit;
+  /** Smallest font size on the page, in pt, after scaling. */
+  smallestPt: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Fits the sheet on one page by measuring the rendered layout inside the
+ * page (one evaluate call), then prints once. Order of resort: layout
+ * (columns), scale down to the 7 pt floor, then drop the lowest-ranked entries.
+ */
+export async function renderCheatSheetPdf(
+  session: BrowserSession,
+  model: ViewModel,
+  templates: TemplateSet,
+  profileFile: string,
+): Promise<CheatSheetPdf> {
+  const diagnostics: Diagnostic[] = [];
+  const page = await session.page();
+  const area = printableArea(model.profile.paper);
+  const firstHtml = renderCheatSheetHtml(model, templates, DEFAULT_FIT);
+
+  await guard(page.emulateMediaType('print'), 'preparing the page');
+  await guard(page.setViewport({ width: Math.floor(area.width), height: Math.floor(area.height) }), 'preparing the page');
+  await guard(page.setContent(firstHtml, { waitUntil: 'load', timeout: PDF_TIMEOUT_MS }), 'loading the cheat sheet');
+
+  const result = await guard(page.evaluate(fitSheet, fitConfigFor(model)), 'measuring the cheat sheet');
+
+  let fit: Fit = { scale: result.scale, columns: result.columns, dropped: result.dropped };
+  let pdf = await print(page);
+  // The in-page measurement is the plan; the printed page count is the proof.
+  for (let attempt = 0; countPages(pdf) > 1 && attempt < 4; attempt++) {
+    fit = { ...fit, scale: Math.max(fit.scale * 0.97, 0.5) };
+    await guard(page.evaluate((s: number) => document.documentElement.style.setProperty('--scale', String(s)), fit.scale), 'rescaling');
+    pdf = await print(page);
+  }
+  const pages = countPages(pdf);
+  const smallestPt = (result.smallestPt * fit.scale) / result.scale;
+
+  const questionText = new Map(model.entries.map((e) => [e.questionId, e.question]));
+  for (const id of fit.dropped) {
+    diagnostics.push(
+      diagnostic(profileFile, undefined, 'warning', 'cheatsheet-dropped', `cheat sheet: left out question "${questionText.get(id)}" (${id}) to fit one page; it is still in the answer bank`),
+    );
+  }
+  if (fit.scale < 0.999) {
+    diagnostics.push(
+      diagnostic(profileFile, undefined, 'note', 'cheatsheet-scaled', `cheat sheet: scaled to ${Math.round(fit.scale * 100)}% (${fit.columns} columns, smallest text ${smallestPt.toFixed(1)} pt) to fit one page`),
+    );
+  }
+  if (pages !== 1) {
+    diagnostics.push(diagnostic(profileFile, undefined, 'warning', 'cheatsheet-pages', `cheat sheet has ${pages} pages; shorten the pitch or the "ask" list`));
+  }
+  return { pdf: stampDates(pdf), html: renderCheatSheetHtml(model, templates, fit), fit, smallestPt, diagnostics };
+}
+
+async function print(page: Page): Promise<Buffer> {
+  const bytes = await guard(
+    page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: PDF_TIMEOUT_MS, tagged: true, outline: false }),
+    'printing the PDF',
+  );
+  return Buffer.from(bytes);
+}
+
+/** Page objects in a Chromium PDF (`/Type /Page`, not `/Pages`). */
+export function countPages(pdf: Buffer): number {
+  const matches = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g);
+  return matches ? matches.length : 0;
+}
+
+/**
+ * Chromium stamps the current time into the PDF; with SOURCE_DATE_EPOCH set
+ * we overwrite it in place (same length), so reproducible builds stay
+ * byte-identical at no cost.
+ */
+function stampDates(pdf: Buffer, env: NodeJS.ProcessEnv = process.env): Buffer {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (!epoch || !/^\d+$/.test(epoch)) return pdf;
+  const d = new Date(Number(epoch) * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const stamp = `D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
+  const text = pdf.toString('latin1').replace(/\((D:\d{14})([^)]*)\)/g, (_m, date: string, zone: string) => {
+    const fixedZone = "+00'00'".slice(0, zone.length).padEnd(zone.length, "'");
+    return `(${stamp.slice(0, date.length)}${fixedZone})`;
+  });
+  return Buffer.from(text, 'latin1');
+}
+
+/** Any browser failure mid-render is the environment's fault, not the user's input. */
+async function guard<T>(promise: Promise<T>, what: string): Promise<T> {
+  try {
+    return await promise;
+  } catch (err) {
+    if (err instanceof EnvironmentError) throw err;
+    throw new EnvironmentError(
+      `the browser failed while ${what}: ${(err as Error).message.split('\n')[0]}`,
+      'run again; if it keeps failing, try another browser with --browser PATH',
+      { cause: err },
+    );
+  }
+}

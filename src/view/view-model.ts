@@ -1,0 +1,208 @@
+import type { RootContent } from 'mdast';
+import { COMPETENCIES } from '../questions/bank.js';
+import type { Plan } from '../plan/assign.js';
+import type { Paper, Config } from '../workspace/schema.js';
+import type { Story, StorySection } from '../workspace/story.js';
+
+/**
+ * Everything a template or writer needs, computed once from a plan.
+ * Writers (HTML, DOCX, Markdown) only lay this out; they decide nothing.
+ */
+
+export const WORDS_PER_MINUTE = 150;
+
+export interface ViewSection {
+  key: StorySection['key'];
+  label: string;
+  /** Sanitised mdast: raw HTML is already text, unsafe links are gone. */
+  nodes: RootContent[];
+  text: string;
+}
+
+export interface ViewStory {
+  id: string;
+  title: string;
+  year?: number;
+  kind: 'star' | 'answer';
+  cues: string[];
+  metrics: string[];
+  /** How to frame this story for this question, from the story's `angles`. */
+  angle?: string;
+  /** STAR sections in order, or one `answer` section. */
+  sections: ViewSection[];
+  lessons?: ViewSection;
+  words: number;
+  speakingSeconds: number;
+  /** e.g. "about 1 min 40 s" */
+  speakingTime: string;
+  tags: string[];
+  competencies: string[];
+  /** Unknown front-matter keys, passed through for custom templates. */
+  extra: Record<string, unknown>;
+}
+
+export interface ViewEntry {
+  /** 1-based, in profile order. */
+  number: number;
+  questionId: string;
+  question: string;
+  score: number;
+  gap: boolean;
+  story?: ViewStory;
+  /** Number of the earlier entry that already tells this story (the sheet shows it once). */
+  repeatOf?: number;
+  backup?: { id: string; title: string };
+}
+
+export interface CoverageRow {
+  id: string;
+  label: string;
+  weight: number;
+  /** Titles of the picked stories that show this competency. */
+  stories: string[];
+}
+
+export interface ViewModel {
+  profile: { name: string; role: string; company?: string; paper: Paper; answerWords: number };
+  person: { name?: string; headline?: string; email?: string; phone?: string; links: { label: string; url: string }[] };
+  /** "Senior Backend Engineer @ Example Corp" */
+  heading: string;
+  date: { iso: string; label: string };
+  pitch: { nodes: RootContent[]; text: string; from: 'profile' | 'about-me' | 'none' };
+  entries: ViewEntry[];
+  ask: string[];
+  /** Headline metrics of the picked stories, de-duplicated, in question order. */
+  numbers: string[];
+  coverage: CoverageRow[];
+  gaps: string[];
+  extra: Record<string, unknown>;
+}
+
+export interface ViewOptions {
+  paper: Paper;
+  /** Build time; SOURCE_DATE_EPOCH makes it reproducible. */
+  now: Date;
+}
+
+export function buildViewModel(plan: Plan, stories: readonly Story[], config: Config, options: ViewOptions): ViewModel {
+  const { profile } = plan;
+  const firstUse = new Map<string, number>();
+  const entries: ViewEntry[] = plan.assignments.map((a) => {
+    const id = a.pick?.story.id;
+    const repeatOf = id ? firstUse.get(id) : undefined;
+    if (id && repeatOf === undefined) firstUse.set(id, a.index + 1);
+    return {
+      number: a.index + 1,
+      questionId: a.question.id,
+      question: a.question.text,
+      score: a.pick?.score ?? 0,
+      gap: !a.pick,
+      story: a.pick ? viewStory(a.pick.story, a.question.id) : undefined,
+      repeatOf,
+      backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title } : undefined,
+    };
+  });
+
+  const pitch = choosePitch(plan, stories);
+  const numbers = [...new Set(entries.flatMap((e) => e.story?.metrics ?? []))];
+  const labels = new Map(COMPETENCIES.map((c) => [c.id, c.label]));
+  const emphasis = Object.entries(profile.emphasis)
+    .map(([id, weight]) => ({ id: id.toLowerCase(), weight }))
+    .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
+  const coverage: CoverageRow[] = emphasis.map(({ id, weight }) => ({
+    id,
+    label: labels.get(id) ?? id,
+    weight,
+    stories: [...new Set(entries.filter((e) => e.story?.competencies.includes(id)).map((e) => e.story!.title))],
+  }));
+
+  return {
+    profile: {
+      name: profile.name,
+      role: profile.role,
+      company: profile.company,
+      paper: options.paper,
+      answerWords: profile.answer_words,
+    },
+    person: {
+      name: config.name,
+      headline: config.headline,
+      email: config.email,
+      phone: config.phone,
+      links: config.links,
+    },
+    heading: profile.company ? `${profile.role} @ ${profile.company}` : profile.role,
+    date: { iso: options.now.toISOString().slice(0, 10), label: formatDate(options.now) },
+    pitch,
+    entries,
+    ask: profile.ask,
+    numbers,
+    coverage,
+    gaps: plan.gaps.map((q) => q.text),
+    extra: profile.extra,
+  };
+}
+
+function viewStory(story: Story, questionId: string): ViewStory {
+  const angleKey = Object.keys(story.angles).find((k) => k.toLowerCase() === questionId);
+  const seconds = Math.round((story.words / WORDS_PER_MINUTE) * 60);
+  return {
+    id: story.id,
+    title: story.title,
+    year: story.year,
+    kind: story.kind,
+    cues: story.cueLines,
+    metrics: story.metrics,
+    angle: angleKey ? story.angles[angleKey] : undefined,
+    sections: story.sections.map(viewSection),
+    lessons: story.lessons ? viewSection(story.lessons) : undefined,
+    words: story.words,
+    speakingSeconds: seconds,
+    speakingTime: formatSpeakingTime(seconds),
+    tags: story.tags,
+    competencies: story.competencies,
+    extra: story.extra,
+  };
+}
+
+function viewSection(s: StorySection): ViewSection {
+  return { key: s.key, label: s.label, nodes: s.nodes, text: s.text };
+}
+
+/** The profile body, else the answer of the story that lists `about-me`. */
+function choosePitch(plan: Plan, stories: readonly Story[]): ViewModel['pitch'] {
+  if (plan.profile.pitchText.length > 0) {
+    return { nodes: plan.profile.pitch, text: plan.profile.pitchText, from: 'profile' };
+  }
+  const excluded = new Set(plan.excluded.map((e) => e.story.id));
+  const aboutMe = stories.find((s) => s.questions.includes('about-me') && !excluded.has(s.id));
+  const section = aboutMe?.sections[0];
+  if (aboutMe && section) {
+    const nodes = aboutMe.kind === 'answer' ? section.nodes : aboutMe.sections.flatMap((s) => s.nodes);
+    const text = aboutMe.sections.map((s) => s.text).join('\n\n');
+    return { nodes, text, from: 'about-me' };
+  }
+  return { nodes: [], text: '', from: 'none' };
+}
+
+export function formatSpeakingTime(seconds: number): string {
+  if (seconds < 60) return `about ${Math.max(5, Math.round(seconds / 5) * 5)} s`;
+  const rounded = Math.round(seconds / 10) * 10;
+  const min = Math.floor(rounded / 60);
+  const sec = rounded % 60;
+  return sec ? `about ${min} min ${sec} s` : `about ${min} min`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "28 Nov 2026", in UTC so that a build is the same everywhere. */
+export function formatDate(date: Date): string {
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; else now. */
+export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date();
+}

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../../diagnostics.js';
+import { hasErrors } from '../../diagnostics.js';
+import { readSource } from '../front-matter.js';
+import { parseStory, type Story, type StorySection } from '../story.js';
+
+/**
+ * What parsing one story file gives, kept between runs so that a file that
+ * has not changed is not parsed again. Parsing (YAML with positions, then
+ * Markdown to a tree) is nearly all of what `check` and `plan` cost; a
+ * cached story keeps its metadata, section texts and diagnostics, and
+ * re-parses its file only when something asks for a tree or a YAML position.
+ *
+ * Pure: which entries exist is up to the caller (see cache-file.ts, which
+ * keeps them in a file between runs; the preview keeps one in memory).
+ */
+
+/** A story section without its Markdown tree. */
+type SectionData = Omit<StorySection, 'nodes'>;
+
+/** A story as JSON: everything but the trees and the position lookups. */
+export type StoryData = Omit<Story, 'at' | 'sections' | 'lessons' | 'notes'> & {
+  sections: SectionData[];
+  lessons?: SectionData;
+  notes?: SectionData;
+};
+
+export interface CachedStoryFile {
+  /** What reading the front matter reported; with an error here the story is not parsed further. */
+  source: Diagnostic[];
+  /** What parsing the story reported, and the story when it is usable. */
+  parsed?: { diagnostics: Diagnostic[]; story?: StoryData };
+}
+
+/** The result for one story file, from the cache or freshly parsed. */
+export interface StoryFileResult {
+  source: Diagnostic[];
+  parsed?: { diagnostics: Diagnostic[]; story?: Story };
+}
+
+export class StoryCache {
+  hits = 0;
+  misses = 0;
+  private readonly used = new Map<string, CachedStoryFile>();
+  private added = false;
+
+  /**
+   * @param salt identifies the code that made the entries (see cache-file.ts): entries of another build never match.
+   * @param entries entries from an earlier run, by key.
+   */
+  constructor(
+    private readonly salt: string,
+    private readonly entries: ReadonlyMap<string, CachedStoryFile> = new Map(),
+  ) {}
+
+  /** Parses one story file, or revives it from the cache when the same file was parsed before. */
+  storyFile(path: string, id: string, text: string): StoryFileResult {
+    const key = createHash('sha256').update(`${this.salt}\0${id}\0${path}\0${text}`).digest('base64url');
+    const known = this.entries.get(key) ?? this.used.get(key);
+    if (known) {
+      this.hits++;
+      this.used.set(key, known);
+      return revive(known, path, id, text);
+    }
+    this.misses++;
+    const result = parseStoryFile(path, id, text);
+    const entry = toCached(result);
+    if (entry) {
+      this.used.set(key, entry);
+      this.added = true;
+    }
+    return result;
+  }
+
+  /** True when saving would change what is stored: entries were added, or files were removed or edited. */
+  get changed(): boolean {
+    return this.added || this.used.size !== this.entries.size;
+  }
+
+  /** The entries this run used: saving only these drops those of deleted and edited files. */
+  entriesInUse(): ReadonlyMap<string, CachedStoryFile> {
+    return this.used;
+  }
+}
+
+/** Reads a story file's front matter, then (when that worked) the story. The uncached path. */
+export function parseStoryFile(path: string, id: string, text: string): StoryFileResult {
+  const { source, diagnostics } = readSource(path, text);
+  // With broken YAML, checking the rest would only add noise.
+  if (hasErrors(diagnostics)) return { source: diagnostics };
+  return { source: diagnostics, parsed: parseStory(id, source) };
+}
+
+/** The entry to keep, or undefined when the story holds a value JSON cannot carry exactly (then it is parsed every time). */
+function toCached(result: StoryFileResult): CachedStoryFile | undefined {
+  const story = result.parsed?.story;
+  if (story && !jsonSafe(story.extra)) return undefined;
+  return {
+    source: result.source,
+    parsed: result.parsed && {
+      diagnostics: result.parsed.diagnostics,
+      story: story && storyData(story),
+    },
+  };
+}
+
+function storyData(story: Story): StoryData {
+  const { at: _at, sections, lessons, notes, ...rest } = story;
+  return {
+    ...rest,
+    sections: sections.map(sectionData),
+    ...(lessons ? { lessons: sectionData(lessons) } : {}),
+    ...(notes ? { notes: sectionData(notes) } : {}),
+  };
+}
+
+function sectionData({ nodes: _nodes, ...rest }: StorySection): SectionData {
+  return rest;
+}
+
+/**
+ * A story from its cached data. Its trees and YAML positions come from
+ * parsing the file again, on first use: `check` never asks for a tree, and
+ * asks for a position only to report a problem.
+ */
+function revive(entry: CachedStoryFile, path: string, id: string, text: string): StoryFileResult {
+  const data = entry.parsed?.story;
+  if (!entry.parsed || !data) return { source: entry.source, parsed: entry.parsed && { diagnostics: entry.parsed.diagnostics } };
+  // The front matter is read once, for positions or for the full parse, whichever comes first.
+  let yaml: ReturnType<typeof readSource>['source'] | undefined;
+  const source = () => (yaml ??= readSource(path, text).source);
+  let full: Story | undefined;
+  const parsed = (): Story => {
+    full ??= parseStory(id, source()).story;
+    if (!full) throw new Error(`cached story ${path} no longer parses`);
+    return full;
+  };
+  const withNodes = (section: SectionData, find: (story: Story) => StorySection | undefined): StorySection => {
+    let nodes: StorySection['nodes'] | undefined;
+    return Object.defineProperty({ ...section }, 'nodes', {
+      enumerable: true,
+      get: () => (nodes ??= find(parsed())?.nodes ?? []),
+      // Plain data to callers: they may replace a section's tree as on a parsed story.
+      set: (value: StorySection['nodes']) => {
+        nodes = value;
+      },
+    }) as StorySection;
+  };
+  const story: Story = {
+    ...data,
+    sections: data.sections.map((s, i) => withNodes(s, (p) => p.sections[i])),
+    lessons: data.lessons && withNodes(data.lessons, (p) => p.lessons),
+    notes: data.notes && withNodes(data.notes, (p) => p.notes),
+    at: {
+      key: (name) => source().locateKey(name),
+      node: (p) => source().locate(p),
+      section: (key) => parsed().at.section(key),
+    },
+  };
+  return { source: entry.source, parsed: { diagnostics: entry.parsed.diagnostics, story } };
+}
+
+/** Whether JSON gives back exactly this value (YAML can hold .inf, .nan and -0, which JSON cannot). */
+function jsonSafe(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every((v) => v !== undefined && jsonSafe(v));
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.values(value as Record<string, unknown>).every((v) => v !== undefined && jsonSafe(v));
+  }
+  return false;
+}

@@ -1,0 +1,154 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
+
+/**
+ * A text file split into YAML front matter and Markdown body, with enough
+ * position information to point at any YAML node or body line in the
+ * original file.
+ */
+export interface SourceFile {
+  /** Workspace-relative path used in diagnostics. */
+  path: string;
+  /** The YAML document (empty when the file has no front matter). */
+  yaml: Document.Parsed;
+  /** Plain JS value of the front matter (undefined when absent or unusable). */
+  data: unknown;
+  hasFrontMatter: boolean;
+  /**
+   * False when the YAML could not be read (syntax error, unclosed front
+   * matter): that problem is already reported, and checking the missing
+   * values against a schema would only add misleading errors.
+   */
+  usable: boolean;
+  body: string;
+  /** Number of file lines before the body's first line. */
+  bodyLineOffset: number;
+  locate(path: readonly (string | number)[]): Position;
+  locateKey(key: string): Position;
+}
+/** A front-matter delimiter: `---` alone on its line (trailing blanks allowed). */
+const OPENING = /^---[ \t]*(?:\n|$)/;
+const CLOSING = /^---[ \t]*$/m;
+
+/**
+ * Splits front matter from body and parses the YAML with positions.
+ *
+ * The split is done here rather than with gray-matter: gray-matter also
+ * accepts `---js` front matter and runs it through `eval`, which would let
+ * a story file execute code.
+ */
+export function readSource(path: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  const clean = text.replace(/^\uFEFF/, '');
+  const open = OPENING.exec(clean);
+  if (!open) return parseYaml(path, '', { hasFrontMatter: false, body: clean, bodyLineOffset: 0, firstLine: 1 });
+
+  // Matter text keeps the newline after the opening `---`, so YAML line n is file line n.
+  const matterStart = open[0].endsWith('\n') ? open[0].length - 1 : open[0].length;
+  const afterOpen = clean.slice(open[0].length);
+  const close = open[0].endsWith('\n') ? CLOSING.exec(afterOpen) : null;
+  if (!close) {
+    const { source, diagnostics } = parseYaml(path, '', { hasFrontMatter: true, body: '', bodyLineOffset: countNewlines(clean), firstLine: 2 });
+    diagnostics.push(
+      diagnostic(path, { line: 1, column: 1 }, 'error', 'front-matter-unclosed', 'front matter starts with `---` but is never closed; add a line `---` after the YAML'),
+    );
+    return { source: { ...source, usable: false }, diagnostics };
+  }
+  const closeStart = open[0].length + close.index;
+  // Without the newline before the closing `---`: an unterminated value is then reported at the end of its line.
+  const matterText = clean.slice(matterStart, Math.max(matterStart, closeStart - 1));
+  const closeEnd = closeStart + close[0].length;
+  const bodyStart = clean[closeEnd] === '\n' ? closeEnd + 1 : closeEnd;
+  return parseYaml(path, matterText, {
+    hasFrontMatter: true,
+    body: clean.slice(bodyStart),
+    bodyLineOffset: countNewlines(clean.slice(0, bodyStart)),
+    firstLine: 2,
+  });
+}
+
+/** A whole file of YAML (storybank.yml, stories/questions.yml), positions as in the file. */
+export function readYamlSource(path: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  return parseYaml(path, text.replace(/^\uFEFF/, ''), { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 1 });
+}
+
+function parseYaml(
+  path: string,
+  yamlText: string,
+  parts: { hasFrontMatter: boolean; body: string; bodyLineOffset: number; /** File line of the first YAML line. */ firstLine: number },
+): { source: SourceFile; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const yaml = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toPos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+
+  for (const err of [...yaml.errors, ...yaml.warnings]) {
+    const message = err.message.split('\n')[0] ?? err.message;
+    // `yaml` reports an unclosed `[`, `{` or quote where it gave up, often the next line;
+    // then point at the opener, on the line the person has to fix.
+    const opener = unclosedOpener(err.code, message);
+    const openerAt = opener ? yamlText.lastIndexOf(opener, err.pos[0] - 1) : -1;
+    const reported = toPos(err.pos[0]);
+    const pos = openerAt >= 0 && toPos(openerAt).line < reported.line ? toPos(openerAt) : reported;
+    diagnostics.push(diagnostic(path, pos, 'error', 'yaml-syntax', `invalid YAML: ${tidyYamlMessage(message)}`));
+  }
+
+  const firstContentPos: Position = { line: parts.firstLine, column: 1 };
+  let data: unknown = undefined;
+  let usable = yaml.errors.length === 0;
+  if (usable) {
+    try {
+      data = yaml.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      usable = false;
+      diagnostics.push(diagnostic(path, firstContentPos, 'error', 'yaml-syntax', `invalid YAML: ${(err as Error).message}`));
+    }
+  }
+
+  const locateNode = (node: unknown): Position | undefined => {
+    const range = (node as Node | undefined)?.range;
+    return range ? toPos(range[0]) : undefined;
+  };
+  const locate = (p: readonly (string | number)[]): Position => {
+    // Walk down as far as the path exists, so a missing key points at its parent.
+    for (let n = p.length; n >= 0; n--) {
+      const node = n === 0 ? yaml.contents : yaml.getIn(p.slice(0, n), true);
+      const pos = locateNode(node);
+      if (pos) return pos;
+    }
+    return firstContentPos;
+  };
+  const locateKey = (key: string): Position => {
+    if (isMap(yaml.contents)) {
+      for (const pair of yaml.contents.items) {
+        if (isScalar(pair.key) && pair.key.value === key) return locateNode(pair.key) ?? firstContentPos;
+      }
+    }
+    return firstContentPos;
+  };
+
+  return {
+    source: { path, yaml, data, hasFrontMatter: parts.hasFrontMatter, usable, body: parts.body, bodyLineOffset: parts.bodyLineOffset, locate, locateKey },
+    diagnostics,
+  };
+}
+
+function unclosedOpener(code: string, message: string): string | undefined {
+  if (code === 'BAD_INDENT' && message.startsWith('Flow sequence')) return '[';
+  if (code === 'BAD_INDENT' && message.startsWith('Flow map')) return '{';
+  if (code === 'MISSING_CHAR' && message.includes('closing "quote')) return '"';
+  if (code === 'MISSING_CHAR' && message.includes("closing 'quote")) return "'";
+  return undefined;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function tidyYamlMessage(message: string): string {
+  return message.replace(/ at line \d+, column \d+:?$/, '').replace(/\s+$/, '');
+}

@@ -1,0 +1,30 @@
+/**
+ * Where things live in a workspace, and what each file is. The one home of
+ * these names: loading, watching and the authoring commands all ask here.
+ */
+
+/** A file of the workspace as bytes, with its workspace-relative path (forward slashes). */
+export interface WorkspaceFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export const CONFIG_FILE = 'storybank.yml';
+export const QUESTIONS_FILE = 'stories/questions.yml';
+export const PROFILES_DIR = 'stories/profiles/';
+
+export type FileRole = 'story' | 'profile' | 'questions' | 'config' | undefined;
+
+export function roleOf(path: string): FileRole {
+  if (path === CONFIG_FILE) return 'config';
+  if (path === QUESTIONS_FILE) return 'questions';
+  if (!path.startsWith('stories/') || !path.toLowerCase().endsWith('.md')) return undefined;
+  if (path.startsWith(PROFILES_DIR)) return path.slice(PROFILES_DIR.length).includes('/') ? undefined : 'profile';
+  return 'story';
+}
+
+export function baseName(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.replace(/\.md$/i, '');
+}
+

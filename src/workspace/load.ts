@@ -1,0 +1,16 @@
+import { openStoryCache, saveStoryCache } from './cache/cache-file.js';
+import { readWorkspaceFiles } from './files.js';
+import { parseWorkspace, type Workspace } from './parse.js';
+
+/**
+ * Reads and parses a workspace, every problem collected in its diagnostics.
+ * With `cache: true` (what the CLI passes unless told otherwise), story
+ * files parsed by an earlier run are not parsed again; see cache/cache-file.ts.
+ */
+export async function loadWorkspace(root: string, options: { cache?: boolean } = {}): Promise<Workspace> {
+  const files = await readWorkspaceFiles(root);
+  const store = options.cache ? openStoryCache(root) : undefined;
+  const workspace = parseWorkspace(files, { cache: store?.cache });
+  saveStoryCache(store);
+  return workspace;
+}

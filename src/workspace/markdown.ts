@@ -1,0 +1,206 @@
+import type { Heading, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+
+/**
+ * Story Markdown is parsed once, to mdast, and every output renders from
+ * that tree. Parsing also makes the tree safe: raw HTML becomes literal
+ * text, images become their alt text, and links that are not http(s) or
+ * mailto lose their target. Renderers can then trust the tree.
+ */
+export function parseMarkdown(markdown: string): Root {
+  // Checked before parsing too: the parser is slow on thousands of nested containers on one line.
+  const nestedLine = TOO_MANY_CONTAINERS.exec(markdown);
+  if (nestedLine) throw new MarkdownNestingError(lineColumn(markdown, nestedLine.index));
+  const tree = fromMarkdown(markdown);
+  const deep = deeperThan(tree, MAX_NESTING);
+  if (deep) throw new MarkdownNestingError(deep.position?.start);
+  sanitize(tree);
+  return tree;
+}
+
+/**
+ * Real stories nest a few levels; thousands of `>` or list markers would
+ * overflow the stack of every recursive tree walker (ours and the renderers').
+ */
+export const MAX_NESTING = 64;
+
+/** A line opening more than MAX_NESTING block quotes or list items. */
+const TOO_MANY_CONTAINERS = new RegExp(`^(?:[ \\t]*(?:>|[*+-][ \\t]|\\d{1,9}[.)][ \\t])){${MAX_NESTING + 1}}`, 'm');
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return { line, column: offset - text.lastIndexOf('\n', offset - 1) };
+}
+
+/** Thrown by parseMarkdown; story and profile parsing turn it into a diagnostic. */
+export class MarkdownNestingError extends Error {
+  constructor(readonly position: { line: number; column: number } | undefined) {
+    super(`Markdown is nested more than ${MAX_NESTING} levels deep (block quotes, lists or emphasis); flatten it`);
+    this.name = 'MarkdownNestingError';
+  }
+}
+
+/** A file's Markdown body as a tree, or a diagnostic (with file positions) when it is too deeply nested to use. */
+export function parseBody(source: { path: string; body: string; bodyLineOffset: number }): { tree?: Root; diagnostics: Diagnostic[] } {
+  try {
+    return { tree: parseMarkdown(source.body), diagnostics: [] };
+  } catch (err) {
+    if (!(err instanceof MarkdownNestingError)) throw err;
+    const at = err.position ?? { line: 1, column: 1 };
+    return {
+      diagnostics: [diagnostic(source.path, { line: at.line + source.bodyLineOffset, column: at.column }, 'error', 'markdown-too-deep', err.message)],
+    };
+  }
+}
+
+/** The first node deeper than `limit`, found without recursion. */
+function deeperThan(tree: Root, limit: number): Nodes | undefined {
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return node;
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
+const SAFE_URL = /^(https?:|mailto:)/i;
+
+function sanitize(parent: Parents): void {
+  const children = parent.children as Nodes[];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.type === 'html') {
+      children[i] = { type: 'text', value: node.value, position: node.position };
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      const alt = node.alt ?? '';
+      children[i] = { type: 'text', value: alt ? `[image: ${alt}]` : '', position: node.position };
+    } else if (node.type === 'link' && !SAFE_URL.test(node.url.trim())) {
+      children.splice(i, 1, ...(node.children as Nodes[]));
+      i--;
+    } else if (node.type === 'linkReference') {
+      // Undefined references would otherwise be dropped by renderers; keep the words.
+      children.splice(i, 1, ...(node.children as Nodes[]));
+      i--;
+    } else if (node.type === 'definition') {
+      children.splice(i, 1);
+      i--;
+    } else if ('children' in node) {
+      sanitize(node);
+    }
+  }
+}
+
+/**
+ * The words of a tree. Unlike mdast-util-to-string, block children (list
+ * items, paragraphs in a quote) are separated, so "good ones" and
+ * "retries" in two bullets never fuse into "good onesretries".
+ */
+export function plainText(nodes: readonly RootContent[] | Nodes): string {
+  const list = Array.isArray(nodes) ? nodes : [nodes as Nodes];
+  return list
+    .map((n) => textOf(n))
+    .join('\n\n')
+    .trim();
+}
+
+const BLOCK_PARENTS = new Set(['root', 'list', 'listItem', 'blockquote', 'table', 'tableRow', 'footnoteDefinition']);
+
+function textOf(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if (node.type === 'html') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) {
+    const separator = BLOCK_PARENTS.has(node.type) ? (node.type === 'tableRow' ? ' | ' : '\n') : '';
+    return (node.children as Nodes[]).map(textOf).join(separator);
+  }
+  return 'alt' in node && typeof node.alt === 'string' ? node.alt : '';
+}
+
+export function countWords(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu);
+  return words ? words.length : 0;
+}
+
+export interface RawSection {
+  /** Heading text as written, e.g. "Situation:" */
+  heading: string;
+  /** Lower-case canonical key with trailing punctuation removed, e.g. "situation" */
+  key: string;
+  /** 1-based line of the heading within the body. */
+  line: number;
+  column: number;
+  nodes: RootContent[];
+}
+
+/**
+ * Cuts a body into sections at headings whose text is one of `sectionKeys`
+ * (any heading depth, any case). Other headings stay inside the current
+ * section as content. Text before the first recognised heading is `preamble`.
+ */
+export function splitSections(
+  tree: Root,
+  recognise: (headingText: string) => string | undefined,
+): { preamble: RootContent[]; sections: RawSection[] } {
+  const preamble: RootContent[] = [];
+  const sections: RawSection[] = [];
+  let current: RawSection | undefined;
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const text = headingText(node);
+      const key = recognise(text);
+      if (key) {
+        current = {
+          heading: text,
+          key,
+          line: node.position?.start.line ?? 0,
+          column: node.position?.start.column ?? 0,
+          nodes: [],
+        };
+        sections.push(current);
+        continue;
+      }
+    }
+    (current ? current.nodes : preamble).push(node);
+  }
+  return { preamble, sections };
+}
+
+export function headingText(node: Heading): string {
+  return textOf(node).trim();
+}
+
+/** Normalises a heading for matching: lower case, no trailing colon, no STAR prefix letters like "S —". */
+export function headingKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/[:.\s]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Splits prose into sentences; good enough for cue lines, not linguistics. */
+export function sentences(text: string): string[] {
+  return text
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Shortens a sentence to about `max` characters at a word boundary. */
+export function shorten(text: string, max = 90): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** Walks phrasing content; used by renderers that flatten inline formatting. */
+export function isPhrasing(node: Nodes): node is PhrasingContent {
+  return ['text', 'strong', 'emphasis', 'delete', 'inlineCode', 'break', 'link'].includes(node.type);
+}

@@ -1,0 +1,258 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { viewsFor } from '../../../src/pipeline/build.js';
+import { lintWorkspace } from '../../../src/plan/lint.js';
+import { renderAnswerBankDocx } from '../../../src/render/docx.js';
+import { renderCheatSheetHtml } from '../../../src/render/html/cheatsheet.js';
+import { loadTemplates } from '../../../src/render/templates.js';
+import { cacheDir, identityOf, openStoryCache, saveStoryCache } from '../../../src/workspace/cache/cache-file.js';
+import { readWorkspaceFiles } from '../../../src/workspace/files.js';
+import { StoryCache, type CachedStoryFile } from '../../../src/workspace/cache/story-cache.js';
+import type { WorkspaceFile } from '../../../src/workspace/layout.js';
+import { parseWorkspace, type Workspace } from '../../../src/workspace/parse.js';
+import { memoryFiles, star } from '../../helpers/memory.js';
+
+const SAMPLE = fileURLToPath(new URL('../../../', import.meta.url));
+const now = new Date('2026-01-15T12:00:00Z');
+
+/** Stories that exercise every kind of result: problems, drafts, answers, lessons, notes, unknown ids. */
+const TRICKY: Record<string, string> = {
+  'stories/profiles/p.md': '---\nrole: R\nquestions: [failure, tell-me-about-yourself, conflict-teammate]\ninclude_tags: [nosuchtag]\n---\nPitch.\n',
+  'stories/ok.md': star('title: Fine\nquestions: [failure, not-a-question]\ncompetencies: [ownership, nonsense]\nangles: { failurr: "x" }\nextra_key: [1, "two", { three: true }]'),
+  'stories/we.md': star('title: Team\nquestions: [conflict-teammate]', { Action: 'We did it, we shipped, our team and we won.', Result: 'It went well.' }),
+  'stories/draft.md': '---\ntitle: Draft\ndraft: true\n---\n## Situation\nOnly this.\n',
+  'stories/broken-yaml.md': '---\ntitle: [unclosed\n---\n## Situation\nx\n',
+  'stories/missing.md': '---\ntitle: Missing\nquestions: [failure]\n---\nPreamble text.\n## Situation\nS.\n## Results\n**Cut** costs by [40%](https://example.com).\n## Lessons\nLearned.\n## Notes\nPrivate notes.\n## Situaton\ntypo\n',
+  'stories/answer.md': '---\ntitle: Me\nkind: answer\nquestions: [tell-me-about-yourself]\n---\nI build things.\n\n- one\n- two\n\n## Notes\nn\n',
+  'stories/dup.md': star('title: Fine\nquestions: [failure]'),
+  'stories/sub/dup.md': star('title: Dup id\nquestions: [failure]'),
+  'stories/infinite.md': star('title: Odd YAML\nquestions: [failure]\nscore: .inf'),
+};
+
+function parse(files: WorkspaceFile[], cache?: StoryCache): Workspace {
+  return parseWorkspace(files, { cache });
+}
+
+/** Everything a caller can see of a workspace, trees included (cached stories build them on demand). */
+function visible(ws: Workspace): unknown {
+  return JSON.parse(
+    JSON.stringify({ stories: ws.stories.map(({ at: _at, ...rest }) => rest), diagnostics: ws.diagnostics, lint: lintWorkspace(ws) }),
+  );
+}
+
+async function sampleFiles(): Promise<WorkspaceFile[]> {
+  return readWorkspaceFiles(SAMPLE);
+}
+
+describe('story cache', () => {
+  it('gives exactly what parsing gives: stories, trees, diagnostics and their positions', async () => {
+    for (const files of [memoryFiles(TRICKY), await sampleFiles()]) {
+      const plain = parse(files);
+      const first = new StoryCache('salt');
+      expect(visible(parse(files, first))).toEqual(visible(plain));
+      // The next run revives every story from entries that went through JSON, as on disk.
+      const stored = new Map(JSON.parse(JSON.stringify([...first.entriesInUse()])) as [string, CachedStoryFile][]);
+      const second = new StoryCache('salt', stored);
+      const revived = parse(files, second);
+      expect(second.misses).toBe(files.some((f) => f.path === 'stories/infinite.md') ? 1 : 0);
+      expect(second.hits).toBeGreaterThan(5);
+      expect(visible(revived)).toEqual(visible(plain));
+      expect(second.changed).toBe(false);
+    }
+  });
+
+  it('finds YAML positions for later warnings only when asked, and right', () => {
+    const files = memoryFiles(TRICKY);
+    const first = new StoryCache('salt');
+    parse(files, first);
+    const revived = parse(files, new StoryCache('salt', first.entriesInUse()));
+    const plain = parse(files);
+    for (const id of ['ok', 'we', 'missing', 'answer']) {
+      const a = revived.stories.find((s) => s.id === id)!;
+      const b = plain.stories.find((s) => s.id === id)!;
+      for (const key of ['title', 'questions', 'draft', 'nope']) expect(a.at.key(key)).toEqual(b.at.key(key));
+      expect(a.at.node(['questions', 1])).toEqual(b.at.node(['questions', 1]));
+      for (const key of ['situation', 'result', 'lessons', 'notes', 'action'] as const) expect(a.at.section(key)).toEqual(b.at.section(key));
+    }
+  });
+
+  it('re-parses only the files that changed, and forgets deleted ones', () => {
+    const files = memoryFiles(TRICKY);
+    const first = new StoryCache('salt');
+    parse(files, first);
+    const editedTree = { ...TRICKY, 'stories/ok.md': star('title: Fine, edited\nquestions: [failure]') };
+    const edited = memoryFiles(editedTree);
+    const second = new StoryCache('salt', first.entriesInUse());
+    const ws = parse(edited, second);
+    expect(second.misses).toBe(2); // the edited story, and the one JSON cannot hold
+    expect(ws.stories.find((s) => s.id === 'ok')!.title).toBe('Fine, edited');
+    expect(second.changed).toBe(true);
+
+    const { 'stories/we.md': _gone, ...rest } = editedTree;
+    const third = new StoryCache('salt', second.entriesInUse());
+    parse(memoryFiles(rest), third);
+    expect(third.misses).toBe(1);
+    expect(third.changed).toBe(true);
+    expect(third.entriesInUse().size).toBe(second.entriesInUse().size - 1);
+  });
+
+  it('never uses entries made by other code (another salt)', () => {
+    const files = memoryFiles(TRICKY);
+    const first = new StoryCache('build-1');
+    parse(files, first);
+    const other = new StoryCache('build-2', first.entriesInUse());
+    parse(files, other);
+    expect(other.hits).toBe(0);
+  });
+
+  it('a revived story renders the same cheat sheet and byte-identical answer bank', async () => {
+    const files = await sampleFiles();
+    const first = new StoryCache('salt');
+    parse(files, first);
+    const revived = parse(files, new StoryCache('salt', first.entriesInUse()));
+    const plain = parse(files);
+    const templates = await loadTemplates(SAMPLE);
+    for (const profile of plain.profiles) {
+      const a = viewsFor(plain, profile, { now });
+      const b = viewsFor(revived, revived.profiles.find((p) => p.name === profile.name)!, { now });
+      expect(renderCheatSheetHtml(b.cheatSheet.model, templates)).toBe(renderCheatSheetHtml(a.cheatSheet.model, templates));
+      expect((await renderAnswerBankDocx(b.answerBank.model)).equals(await renderAnswerBankDocx(a.answerBank.model))).toBe(true);
+    }
+  });
+});
+
+describe('story cache file', () => {
+  const dirs: string[] = [];
+  const temp = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function workspaceDir(): string {
+    const root = temp('storybank-cache-ws-');
+    mkdirSync(join(root, 'stories', 'profiles'), { recursive: true });
+    for (const [path, text] of Object.entries(TRICKY)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    return root;
+  }
+
+  it('keeps entries between runs in one owner-only file per workspace', async () => {
+    const env = { STORYBANK_CACHE_DIR: temp('storybank-cache-') };
+    const root = workspaceDir();
+    const files = await readWorkspaceFiles(root);
+    const first = openStoryCache(root, env)!;
+    parse(files, first.cache);
+    saveStoryCache(first);
+    expect(readdirSync(env.STORYBANK_CACHE_DIR)).toEqual([first.path.slice(env.STORYBANK_CACHE_DIR.length + 1)]);
+    expect(statSync(first.path).mode & 0o777).toBe(0o600);
+
+    const second = openStoryCache(root, env)!;
+    const ws = parse(files, second.cache);
+    expect(second.cache.misses).toBe(1); // stories/infinite.md
+    expect(visible(ws)).toEqual(visible(parse(files)));
+
+    // Another workspace has its own file.
+    const other = workspaceDir();
+    const third = openStoryCache(other, env)!;
+    expect(third.path).not.toBe(first.path);
+  });
+
+  it('treats a corrupt or foreign cache as empty, and an unwritable one as absent', async () => {
+    const dir = temp('storybank-cache-');
+    const env = { STORYBANK_CACHE_DIR: dir };
+    const root = workspaceDir();
+    const files = await readWorkspaceFiles(root);
+    const good = openStoryCache(root, env)!;
+    parse(files, good.cache);
+    saveStoryCache(good);
+    const valid = JSON.parse(readFileSync(good.path, 'utf8')) as { salt: string; workspace: string; entries: unknown[] };
+    expect(valid.entries.length).toBeGreaterThan(5);
+    const again = openStoryCache(root, env)!;
+    parse(files, again.cache);
+    expect(again.cache.hits).toBeGreaterThan(5); // it reads back
+    expect(again.cache.changed).toBe(false);
+    // The same entries, written by other code or for another folder, or damaged: none is used.
+    for (const junk of [
+      '{not json',
+      '[]',
+      'null',
+      JSON.stringify({ ...valid, salt: 'other build' }),
+      JSON.stringify({ ...valid, workspace: '/somewhere/else' }),
+      JSON.stringify({ ...valid, format: 0 }),
+    ]) {
+      writeFileSync(good.path, junk);
+      const store = openStoryCache(root, env)!;
+      expect(visible(parse(files, store.cache))).toEqual(visible(parse(files)));
+      expect(store.cache.hits).toBe(0);
+    }
+    // The cache folder is a file: nothing is written, nothing fails.
+    const blocked = join(temp('storybank-cache-'), 'file');
+    writeFileSync(blocked, 'x');
+    const store = openStoryCache(root, { STORYBANK_CACHE_DIR: blocked })!;
+    parse(files, store.cache);
+    expect(() => saveStoryCache(store)).not.toThrow();
+    expect(readFileSync(blocked, 'utf8')).toBe('x');
+    // A read-only cache folder (root ignores permissions, so only as another user).
+    if (process.getuid?.() !== 0) {
+      const readOnly = temp('storybank-cache-');
+      const locked = openStoryCache(root, { STORYBANK_CACHE_DIR: readOnly })!;
+      parse(files, locked.cache);
+      chmodSync(readOnly, 0o500);
+      try {
+        expect(() => saveStoryCache(locked)).not.toThrow();
+        expect(readdirSync(readOnly)).toEqual([]);
+      } finally {
+        chmodSync(readOnly, 0o700);
+      }
+    }
+  });
+
+  it('has no cache rather than failing when there is nowhere to keep one', async () => {
+    const root = workspaceDir();
+    // No STORYBANK_CACHE_DIR, a relative XDG_CACHE_HOME (ignored, as the XDG spec says): the home folder's.
+    expect(cacheDir({ XDG_CACHE_HOME: 'relative/cache' })).toBe(cacheDir({}));
+    expect(cacheDir({ XDG_CACHE_HOME: '/abs/cache' })).toBe(process.platform === 'linux' ? '/abs/cache/storybank' : cacheDir({ XDG_CACHE_HOME: '/abs/cache' }));
+    expect(() => saveStoryCache(undefined)).not.toThrow();
+    expect(openStoryCache(root, { STORYBANK_CACHE_DIR: join(root, 'stories', 'ok.md', 'below-a-file') })?.cache.hits).toBe(0);
+  });
+
+  it('is keyed to the code: any change to a code file or a dependency gives another salt', () => {
+    const code = temp('storybank-code-');
+    mkdirSync(join(code, 'stories'));
+    writeFileSync(join(code, 'cli.js'), 'one');
+    writeFileSync(join(code, 'stories', 'story.js'), 'two');
+    writeFileSync(join(code, 'types.d.ts'), 'ignored');
+    const base = identityOf([code], ['deps A']);
+    expect(identityOf([code], ['deps A'])).toBe(base);
+    expect(identityOf([code], ['deps B'])).not.toBe(base);
+    writeFileSync(join(code, 'types.d.ts'), 'still ignored');
+    expect(identityOf([code], ['deps A'])).toBe(base);
+    writeFileSync(join(code, 'stories', 'story.js'), 'two, edited');
+    expect(identityOf([code], ['deps A'])).not.toBe(base);
+  });
+
+  it('prunes the caches of workspaces unused for two months', async () => {
+    const dir = temp('storybank-cache-');
+    const stale = join(dir, 'stories-0123456789abcdef.json');
+    const fresh = join(dir, 'stories-fedcba9876543210.json');
+    const unrelated = join(dir, 'keep-me.txt');
+    for (const f of [stale, fresh, unrelated]) writeFileSync(f, '{}');
+    const old = new Date(Date.now() - 61 * 24 * 3600 * 1000);
+    utimesSync(stale, old, old);
+    utimesSync(unrelated, old, old);
+    const root = workspaceDir();
+    const store = openStoryCache(root, { STORYBANK_CACHE_DIR: dir })!;
+    parse(await readWorkspaceFiles(root), store.cache);
+    saveStoryCache(store);
+    expect(readdirSync(dir).sort()).toEqual([store.path.slice(dir.length + 1), 'keep-me.txt', 'stories-fedcba9876543210.json'].sort());
+  });
+});
