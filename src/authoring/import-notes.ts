@@ -1,8 +1,8 @@
 import { UserError } from '../diagnostics.js';
 import type { Catalog } from '../questions/catalog.js';
 import { headingKey } from '../workspace/markdown.js';
-import { SECTION_LABELS, STAR_SECTIONS, type StarKey } from '../workspace/story.js';
-import { indexCatalog, isStopword, looksLikeQuestion, MATCH_THRESHOLD, rankQuestions, type QuestionIndex } from './question-match.js';
+import { SECTION_LABELS, STAR_SECTIONS, type StarKey } from '../workspace/sections.js';
+import { indexCatalog, isStopword, looksLikeQuestion, MATCH_THRESHOLD, rankQuestions, type QuestionIndex } from '../questions/match.js';
 import { slugify, uniqueId } from './slug.js';
 import { yamlScalar } from './yaml-text.js';
 

@@ -1,5 +1,5 @@
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { WORDS_PER_MINUTE } from '../view/view-model.js';
+import { MAX_SPOKEN_WORDS, WORDS_PER_MINUTE } from './speaking.js';
 import { eligibility, scoreStory } from './assign.js';
 import type { Story } from '../workspace/story.js';
 import type { Workspace } from '../workspace/parse.js';
@@ -8,9 +8,6 @@ import type { Workspace } from '../workspace/parse.js';
  * Advice beyond validity: what makes a story weak in an interview. All
  * warnings; `check` still passes. Each names the line to fix.
  */
-
-/** About two minutes spoken: the longest an answer should run. */
-export const MAX_SPOKEN_WORDS = 2 * WORDS_PER_MINUTE;
 
 const MEASURABLE =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|half|double[ds]?|tripled?|percent|zero|no (?:escalations|incidents|downtime|duplicates))\b/i;

@@ -1,4 +1,3 @@
-import { COMPETENCIES } from '../questions/bank.js';
 import { mdastToHtml } from '../render/html/markdown.js';
 import type { ViewEntry, ViewModel, ViewSection, ViewStory } from '../view/view-model.js';
 import { escapeHtml as h } from './escape.js';
@@ -20,7 +19,7 @@ export function renderAnswerBankBody(model: ViewModel): string {
       .map((e) => `<li><a href="#${anchor(e)}">${h(e.question)}</a>${e.gap ? ' <em class="ab-gap-tag">no story yet</em>' : ''}</li>`)
       .join('')}<li class="ab-toc-extra"><a href="#coverage">Coverage</a></li></ol></nav>`,
   );
-  for (const entry of model.entries) out.push(entryHtml(entry, model));
+  for (const entry of model.entries) out.push(entryHtml(entry));
   if (model.ask.length > 0) out.push(`<section class="ab-ask"><h2>Questions to ask them</h2><ul>${model.ask.map((a) => `<li>${h(a)}</li>`).join('')}</ul></section>`);
   out.push(coverageHtml(model));
   return `<main class="ab">${out.join('\n')}</main>`;
@@ -30,16 +29,16 @@ function anchor(entry: Pick<ViewEntry, 'number'>): string {
   return `q${entry.number}`;
 }
 
-function entryHtml(entry: ViewEntry, model: ViewModel): string {
+function entryHtml(entry: ViewEntry): string {
   const head = `<h2 id="${anchor(entry)}"><span class="ab-n">${entry.number}.</span> ${h(entry.question)}</h2>`;
   const story = entry.story;
   if (entry.gap || !story) {
-    return `<article class="ab-entry is-gap">${head}<p class="ab-gap">No story yet — write one that lists <code>${h(entry.questionId)}</code> under <code>questions</code>, or shows the competencies this question asks about.</p></article>`;
+    return `<article class="ab-entry is-gap">${head}<p class="ab-gap">${h(entry.gapNote ?? '')}</p></article>`;
   }
-  return `<article class="ab-entry">${head}${storyHtml(story, model)}</article>`;
+  return `<article class="ab-entry">${head}${storyHtml(story)}</article>`;
 }
 
-function storyHtml(story: ViewStory, model: ViewModel): string {
+function storyHtml(story: ViewStory): string {
   const out: string[] = [];
   out.push(`<h3 class="ab-story">${h(story.title)}${story.year !== undefined ? `<span class="ab-year"> · ${story.year}</span>` : ''}</h3>`);
   if (story.angle) out.push(`<p class="ab-angle"><strong>Angle:</strong> ${h(story.angle)}</p>`);
@@ -48,12 +47,7 @@ function storyHtml(story: ViewStory, model: ViewModel): string {
   if (story.metrics.length > 0) {
     out.push(`<p class="ab-metrics"><strong>Key numbers:</strong> ${story.metrics.map((m) => h(m)).join(' <span class="ab-dot">·</span> ')}</p>`);
   }
-  const over = story.words > model.profile.answerWords;
-  out.push(
-    `<p class="ab-meta${over ? ' is-over' : ''}">Speaking time: ${h(story.speakingTime)} (${story.words} words)${
-      over ? ` — over the ${model.profile.answerWords}-word target; trim before sending` : ''
-    }</p>`,
-  );
+  out.push(`<p class="ab-meta">Speaking time: ${h(story.speakingTime)} (${story.words} words)</p>`);
   return out.join('\n');
 }
 
@@ -62,14 +56,12 @@ function sectionHtml(section: ViewSection, labelled: boolean): string {
   return `<section class="ab-section ab-${h(section.key)}">${label}${mdastToHtml(section.nodes)}</section>`;
 }
 
-const LABELS = new Map(COMPETENCIES.map((c) => [c.id, c.label]));
-
 function coverageHtml(model: ViewModel): string {
   const rows = model.entries
     .map(
       (e) =>
         `<tr><td>${e.number}. ${h(e.question)}</td><td>${e.story ? `${h(e.story.title)}${e.story.year !== undefined ? ` (${e.story.year})` : ''}` : '<em>— no story yet —</em>'}</td><td>${
-          e.story ? e.story.competencies.map((c) => h(LABELS.get(c) ?? c)).join(', ') : ''
+          e.story ? e.story.competencyLabels.map((c) => h(c)).join(', ') : ''
         }</td></tr>`,
     )
     .join('');
@@ -102,7 +94,6 @@ body{margin:0;background:#f4f4f2;color:#1b1b1b;font:16px/1.55 'Source Sans 3','L
 .ab-metrics{margin-top:.8rem}
 .ab-dot{color:#999}
 .ab-meta{color:#666;font-size:.9rem}
-.ab-meta.is-over{color:#8a5a00}
 .ab-gap{color:#8a5a00;font-style:italic}
 .ab-coverage table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0 1.2rem}
 .ab-coverage th,.ab-coverage td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}

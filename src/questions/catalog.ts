@@ -1,9 +1,3 @@
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { z } from 'zod';
-import { QuestionsFileSchema } from '../workspace/schema.js';
-import { humanIssue } from '../workspace/validate.js';
-import type { SourceFile } from '../workspace/front-matter.js';
-import { didYouMean } from '../support/suggest.js';
 import { BUILTIN_QUESTIONS, COMPETENCIES, type Question } from './bank.js';
 
 /** The questions a workspace knows: the built-in bank plus stories/questions.yml. */
@@ -19,49 +13,3 @@ export function builtinCatalog(): Catalog {
   };
 }
 
-/** "entry 2: missing required key "id"", in the words of the other schema messages. */
-function describeEntryIssue(issue: z.core.$ZodIssue, path: readonly (string | number)[], data: unknown): string {
-  const [index, ...rest] = path;
-  const where = typeof index === 'number' ? `entry ${index + 1}` : String(index);
-  const key = rest.join('.');
-  let value: unknown = data;
-  for (const p of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[p] : undefined;
-  if (key && value === undefined) return `${where}: missing required key "${key}"`;
-  return `${where}${key ? `, "${key}"` : ''}: ${humanIssue(issue)}`;
-}
-
-/** Adds or overrides questions from a parsed questions.yml (a top-level list). */
-export function extendCatalog(catalog: Catalog, source: SourceFile): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  if (source.data === undefined || source.data === null) return diagnostics;
-  const result = QuestionsFileSchema.safeParse(source.data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      const message = path.length === 0
-        ? 'questions.yml must be a list of `- id: …` entries with `text` and `competencies`'
-        : describeEntryIssue(issue, path, source.data);
-      diagnostics.push(diagnostic(source.path, source.locate(path), 'error', 'questions-invalid', message));
-    }
-    return diagnostics;
-  }
-  result.data.forEach((entry, i) => {
-    const existing = catalog.questions.get(entry.id);
-    if (!existing && !entry.text) {
-      diagnostics.push(
-        diagnostic(source.path, source.locate([i, 'id']), 'error', 'questions-invalid', `new question "${entry.id}" needs a \`text\`${didYouMean(entry.id, catalog.questions.keys())}`),
-      );
-      return;
-    }
-    const competencies = entry.competencies ?? existing?.competencies ?? [];
-    competencies.forEach((c, j) => {
-      if (!catalog.competencies.has(c)) {
-        diagnostics.push(
-          diagnostic(source.path, source.locate([i, 'competencies', j]), 'warning', 'unknown-competency', `unknown competency "${c}"${didYouMean(c, catalog.competencies)}`),
-        );
-      }
-    });
-    catalog.questions.set(entry.id, { ...existing, id: entry.id, text: entry.text ?? existing!.text, competencies });
-  });
-  return diagnostics;
-}

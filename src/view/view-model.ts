@@ -1,15 +1,16 @@
 import type { RootContent } from 'mdast';
 import { COMPETENCIES } from '../questions/bank.js';
 import type { Plan } from '../plan/assign.js';
+import { formatSpeakingTime, speakingSeconds } from '../plan/speaking.js';
+import { sentences } from '../workspace/markdown.js';
 import type { Paper, Config } from '../workspace/schema.js';
 import type { Story, StorySection } from '../workspace/story.js';
 
 /**
  * Everything a template or writer needs, computed once from a plan.
- * Writers (HTML, DOCX, Markdown) only lay this out; they decide nothing.
+ * Writers (HTML, DOCX, Markdown) only lay this out; they decide nothing,
+ * and never go back to the question bank or the stories.
  */
-
-export const WORDS_PER_MINUTE = 150;
 
 export interface ViewSection {
   key: StorySection['key'];
@@ -37,6 +38,8 @@ export interface ViewStory {
   speakingTime: string;
   tags: string[];
   competencies: string[];
+  /** The competencies as people read them ("Conflict resolution"), same order. */
+  competencyLabels: string[];
   /** Unknown front-matter keys, passed through for custom templates. */
   extra: Record<string, unknown>;
 }
@@ -48,6 +51,8 @@ export interface ViewEntry {
   question: string;
   score: number;
   gap: boolean;
+  /** For a gap: what to do about it, in one sentence. */
+  gapNote?: string;
   story?: ViewStory;
   /** Number of the earlier entry that already tells this story (the sheet shows it once). */
   repeatOf?: number;
@@ -67,8 +72,10 @@ export interface ViewModel {
   person: { name?: string; headline?: string; email?: string; phone?: string; links: { label: string; url: string }[] };
   /** "Senior Backend Engineer @ Example Corp" */
   heading: string;
-  date: { iso: string; label: string };
-  pitch: { nodes: RootContent[]; text: string; from: 'profile' | 'about-me' | 'none' };
+  /** The build's date: `iso` (2026-11-28) and `label` (28 Nov 2026) for the pages, `instant` (full ISO time) for file metadata. */
+  date: { iso: string; label: string; instant: string };
+  /** `short`: two or three sentences, for the cheat sheet. */
+  pitch: { nodes: RootContent[]; text: string; short: string; from: 'profile' | 'about-me' | 'none' };
   entries: ViewEntry[];
   ask: string[];
   /** Headline metrics of the picked stories, de-duplicated, in question order. */
@@ -97,6 +104,7 @@ export function buildViewModel(plan: Plan, stories: readonly Story[], config: Co
       question: a.question.text,
       score: a.pick?.score ?? 0,
       gap: !a.pick,
+      gapNote: a.pick ? undefined : gapNote(a.question.id),
       story: a.pick ? viewStory(a.pick.story, a.question.id) : undefined,
       repeatOf,
       backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title } : undefined,
@@ -105,13 +113,12 @@ export function buildViewModel(plan: Plan, stories: readonly Story[], config: Co
 
   const pitch = choosePitch(plan, stories);
   const numbers = [...new Set(entries.flatMap((e) => e.story?.metrics ?? []))];
-  const labels = new Map(COMPETENCIES.map((c) => [c.id, c.label]));
   const emphasis = Object.entries(profile.emphasis)
     .map(([id, weight]) => ({ id: id.toLowerCase(), weight }))
     .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
   const coverage: CoverageRow[] = emphasis.map(({ id, weight }) => ({
     id,
-    label: labels.get(id) ?? id,
+    label: competencyLabel(id),
     weight,
     stories: [...new Set(entries.filter((e) => e.story?.competencies.includes(id)).map((e) => e.story!.title))],
   }));
@@ -132,7 +139,7 @@ export function buildViewModel(plan: Plan, stories: readonly Story[], config: Co
       links: config.links,
     },
     heading: profile.company ? `${profile.role} @ ${profile.company}` : profile.role,
-    date: { iso: options.now.toISOString().slice(0, 10), label: formatDate(options.now) },
+    date: { iso: options.now.toISOString().slice(0, 10), label: formatDate(options.now), instant: options.now.toISOString() },
     pitch,
     entries,
     ask: profile.ask,
@@ -145,7 +152,7 @@ export function buildViewModel(plan: Plan, stories: readonly Story[], config: Co
 
 function viewStory(story: Story, questionId: string): ViewStory {
   const angleKey = Object.keys(story.angles).find((k) => k.toLowerCase() === questionId);
-  const seconds = Math.round((story.words / WORDS_PER_MINUTE) * 60);
+  const seconds = speakingSeconds(story.words);
   return {
     id: story.id,
     title: story.title,
@@ -161,6 +168,7 @@ function viewStory(story: Story, questionId: string): ViewStory {
     speakingTime: formatSpeakingTime(seconds),
     tags: story.tags,
     competencies: story.competencies,
+    competencyLabels: story.competencies.map(competencyLabel),
     extra: story.extra,
   };
 }
@@ -172,7 +180,7 @@ function viewSection(s: StorySection): ViewSection {
 /** The profile body, else the answer of the story that lists `about-me`. */
 function choosePitch(plan: Plan, stories: readonly Story[]): ViewModel['pitch'] {
   if (plan.profile.pitchText.length > 0) {
-    return { nodes: plan.profile.pitch, text: plan.profile.pitchText, from: 'profile' };
+    return { nodes: plan.profile.pitch, text: plan.profile.pitchText, short: shortPitch(plan.profile.pitchText), from: 'profile' };
   }
   const excluded = new Set(plan.excluded.map((e) => e.story.id));
   const aboutMe = stories.find((s) => s.questions.includes('about-me') && !excluded.has(s.id));
@@ -180,17 +188,31 @@ function choosePitch(plan: Plan, stories: readonly Story[]): ViewModel['pitch'] 
   if (aboutMe && section) {
     const nodes = aboutMe.kind === 'answer' ? section.nodes : aboutMe.sections.flatMap((s) => s.nodes);
     const text = aboutMe.sections.map((s) => s.text).join('\n\n');
-    return { nodes, text, from: 'about-me' };
+    return { nodes, text, short: shortPitch(text), from: 'about-me' };
   }
-  return { nodes: [], text: '', from: 'none' };
+  return { nodes: [], text: '', short: '', from: 'none' };
 }
 
-export function formatSpeakingTime(seconds: number): string {
-  if (seconds < 60) return `about ${Math.max(5, Math.round(seconds / 5) * 5)} s`;
-  const rounded = Math.round(seconds / 10) * 10;
-  const min = Math.floor(rounded / 60);
-  const sec = rounded % 60;
-  return sec ? `about ${min} min ${sec} s` : `about ${min} min`;
+/** Two or three sentences: the sheet is a reminder, not a script. */
+export function shortPitch(text: string, maxChars = 330): string {
+  const parts = sentences(text);
+  let out = '';
+  for (const s of parts.slice(0, 3)) {
+    if (out && out.length + s.length + 1 > maxChars) break;
+    out = out ? `${out} ${s}` : s;
+  }
+  return out.length > maxChars ? `${out.slice(0, maxChars - 1).replace(/\s+\S*$/, '')}…` : out;
+}
+
+/** What to do about a question no story answers. */
+function gapNote(questionId: string): string {
+  return `No story yet — write one that lists “${questionId}” under questions, or shows the competencies this question asks about.`;
+}
+
+const LABELS = new Map(COMPETENCIES.map((c) => [c.id, c.label]));
+
+function competencyLabel(id: string): string {
+  return LABELS.get(id) ?? id;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,6 +1,8 @@
 import type { Heading, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { lineColumnOf } from './decode.js';
+import { isSafeUrl } from './safe-url.js';
 
 /**
  * Story Markdown is parsed once, to mdast, and every output renders from
@@ -11,7 +13,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 export function parseMarkdown(markdown: string): Root {
   // Checked before parsing too: the parser is slow on thousands of nested containers on one line.
   const nestedLine = TOO_MANY_CONTAINERS.exec(markdown);
-  if (nestedLine) throw new MarkdownNestingError(lineColumn(markdown, nestedLine.index));
+  if (nestedLine) throw new MarkdownNestingError(lineColumnOf(markdown, nestedLine.index));
   const tree = fromMarkdown(markdown);
   const deep = deeperThan(tree, MAX_NESTING);
   if (deep) throw new MarkdownNestingError(deep.position?.start);
@@ -27,12 +29,6 @@ export const MAX_NESTING = 64;
 
 /** A line opening more than MAX_NESTING block quotes or list items. */
 const TOO_MANY_CONTAINERS = new RegExp(`^(?:[ \\t]*(?:>|[*+-][ \\t]|\\d{1,9}[.)][ \\t])){${MAX_NESTING + 1}}`, 'm');
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return { line, column: offset - text.lastIndexOf('\n', offset - 1) };
-}
 
 /** Thrown by parseMarkdown; story and profile parsing turn it into a diagnostic. */
 export class MarkdownNestingError extends Error {
@@ -66,7 +62,6 @@ function deeperThan(tree: Root, limit: number): Nodes | undefined {
   return undefined;
 }
 
-const SAFE_URL = /^(https?:|mailto:)/i;
 
 function sanitize(parent: Parents): void {
   const children = parent.children as Nodes[];
@@ -77,7 +72,7 @@ function sanitize(parent: Parents): void {
     } else if (node.type === 'image' || node.type === 'imageReference') {
       const alt = node.alt ?? '';
       children[i] = { type: 'text', value: alt ? `[image: ${alt}]` : '', position: node.position };
-    } else if (node.type === 'link' && !SAFE_URL.test(node.url.trim())) {
+    } else if (node.type === 'link' && !isSafeUrl(node.url)) {
       children.splice(i, 1, ...(node.children as Nodes[]));
       i--;
     } else if (node.type === 'linkReference') {

@@ -1,5 +1,6 @@
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { builtinCatalog, extendCatalog, type Catalog } from '../questions/catalog.js';
+import { builtinCatalog, type Catalog } from '../questions/catalog.js';
+import { extendCatalog } from './questions-file.js';
 import { didYouMean } from '../support/suggest.js';
 import { parseProfile, type Profile } from './profile.js';
 import { ConfigSchema, type Config } from './schema.js';

@@ -5,42 +5,8 @@ import { countWords, headingKey, parseBody, plainText, sentences, shorten, split
 import { StoryFrontMatterSchema, type StoryFrontMatter } from './schema.js';
 import type { SourceFile } from './front-matter.js';
 import { validateFrontMatter } from './validate.js';
+import { SECTION_ALIASES, SECTION_LABELS, STAR_SECTIONS, type SectionKey } from './sections.js';
 
-export const STAR_SECTIONS = ['situation', 'task', 'action', 'result'] as const;
-export type StarKey = (typeof STAR_SECTIONS)[number];
-export type SectionKey = StarKey | 'lessons' | 'notes' | 'answer';
-
-const SECTION_ALIASES: Record<string, SectionKey> = {
-  situation: 'situation',
-  context: 'situation',
-  background: 'situation',
-  task: 'task',
-  goal: 'task',
-  action: 'action',
-  actions: 'action',
-  'what i did': 'action',
-  result: 'result',
-  results: 'result',
-  outcome: 'result',
-  impact: 'result',
-  lessons: 'lessons',
-  lesson: 'lessons',
-  'lessons learned': 'lessons',
-  learnings: 'lessons',
-  notes: 'notes',
-  note: 'notes',
-  'prep notes': 'notes',
-};
-
-export const SECTION_LABELS: Record<SectionKey, string> = {
-  situation: 'Situation',
-  task: 'Task',
-  action: 'Action',
-  result: 'Result',
-  lessons: 'Lessons',
-  notes: 'Notes',
-  answer: 'Answer',
-};
 
 export interface StorySection {
   key: SectionKey;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TemplateDelegate } from 'handlebars';
 import { diagnostic, UserError } from '../../diagnostics.js';
-import { sentences } from '../../workspace/markdown.js';
 import type { Paper } from '../../workspace/schema.js';
 import { fontFaceCss } from './fonts.js';
 import { createHandlebars } from '../handlebars.js';
@@ -121,7 +120,7 @@ export function renderCheatSheetHtml(model: ViewModel, templates: TemplateSet, f
   const data = {
     ...model,
     entries,
-    pitch: shortPitch(model.pitch.text),
+    pitch: model.pitch.short,
     // The footer is a reminder strip; the answer bank keeps the full lists.
     numbers: model.numbers.slice(0, MAX_FOOTER_ITEMS.numbers),
     ask: model.ask.slice(0, MAX_FOOTER_ITEMS.ask),
@@ -158,15 +157,4 @@ function withCharacterReferences(html: string): string {
     const code = hex ? parseInt(hex, 16) : Number(dec);
     return code <= 0x10ffff ? String.fromCodePoint(code) : ref;
   });
-}
-
-/** Two or three sentences: the sheet is a reminder, not a script. */
-export function shortPitch(text: string, maxChars = 330): string {
-  const parts = sentences(text);
-  let out = '';
-  for (const s of parts.slice(0, 3)) {
-    if (out && out.length + s.length + 1 > maxChars) break;
-    out = out ? `${out} ${s}` : s;
-  }
-  return out.length > maxChars ? `${out.slice(0, maxChars - 1).replace(/\s+\S*$/, '')}…` : out;
 }

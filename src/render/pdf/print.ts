@@ -83,7 +83,7 @@ export async function renderCheatSheetPdf(
   if (pages !== 1) {
     diagnostics.push(diagnostic(profileFile, undefined, 'warning', 'cheatsheet-pages', `cheat sheet has ${pages} pages; shorten the pitch or the "ask" list`));
   }
-  return { pdf: stampDates(pdf), html: renderCheatSheetHtml(model, templates, fit), fit, smallestPt, diagnostics };
+  return { pdf: stampDate(pdf, model.date.instant), html: renderCheatSheetHtml(model, templates, fit), fit, smallestPt, diagnostics };
 }
 
 async function print(page: Page): Promise<Buffer> {
@@ -101,14 +101,13 @@ export function countPages(pdf: Buffer): number {
 }
 
 /**
- * Chromium stamps the current time into the PDF; with SOURCE_DATE_EPOCH set
- * we overwrite it in place (same length), so reproducible builds stay
- * byte-identical at no cost.
+ * Chromium stamps the time it printed into the PDF; the build's own date
+ * (the one the DOCX and the pages carry, SOURCE_DATE_EPOCH when set) goes
+ * there instead, overwritten in place at the same length, so reproducible
+ * builds stay byte-identical at no cost.
  */
-function stampDates(pdf: Buffer, env: NodeJS.ProcessEnv = process.env): Buffer {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (!epoch || !/^\d+$/.test(epoch)) return pdf;
-  const d = new Date(Number(epoch) * 1000);
+function stampDate(pdf: Buffer, instant: string): Buffer {
+  const d = new Date(instant);
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
   const text = pdf.toString('latin1').replace(/\((D:\d{14})([^)]*)\)/g, (_m, date: string, zone: string) => {

@@ -1,4 +1,4 @@
-import type { Catalog } from '../questions/catalog.js';
+import type { Catalog } from './catalog.js';
 
 /**
  * Fuzzy matching of a question as someone wrote it in their notes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexCatalog, looksLikeQuestion, matchQuestion, rankQuestions } from '../../src/authoring/question-match.js';
+import { indexCatalog, looksLikeQuestion, matchQuestion, rankQuestions } from '../../src/questions/match.js';
 import { builtinCatalog } from '../../src/questions/catalog.js';
 
 const index = indexCatalog(builtinCatalog());
