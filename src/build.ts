@@ -118,7 +118,7 @@ export async function renderProfile(
 
   // The DOCX is built while the browser works on the PDF.
   const docx = formats.has('docx')
-    ? import('./render/docx.js').then((m) => m.renderAnswerBankDocx(views.answerBank.model))
+    ? import('./render/docx/document.js').then((m) => m.renderAnswerBankDocx(views.answerBank.model))
     : undefined;
   if (formats.has('pdf')) {
     const { renderCheatSheetPdf } = await import('./render/pdf.js');

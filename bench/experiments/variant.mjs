@@ -32,11 +32,11 @@ export const PATCHES = {
     ['stories/fs.js', 'if (!(await stat(full)).isFile())', 'if (!statSync(full).isFile())'],
     ['stories/fs.js', 'files.push({ path, bytes: await readFile(full) });', 'files.push({ path, bytes: readFileSync(full) });'],
   ],
-  /** docx.js: take docx's uncompressed parts instead of zipping them in JS (fflate) and unzipping them again. */
+  /** docx/: take docx's uncompressed parts instead of zipping them in JS (fflate) and unzipping them again. Landed in src/render/docx/; kept as a record, it no longer applies. */
   docxcompile: [
-    ['render/docx.js', '    const packed = await Packer.toBuffer(doc);\n    return makeReproducible(packed, model.date.iso);',
+    ['render/docx/document.js', '    const packed = await Packer.toBuffer(doc);\n    return makeReproducible(packed, model.date.iso);',
       '    const files = Packer.compiler.compile(doc);\n    const entries = [...files].map(([name, data]) => ({ name, data: Buffer.from(data) }));\n    return makeReproducible(entries, model.date.iso);'],
-    ['render/docx.js', 'const entries = readZip(docx).sort(', 'const entries = (Array.isArray(docx) ? docx : readZip(docx)).sort('],
+    ['render/docx/reproducible.js', 'const entries = readZip(docx).sort(', 'const entries = (Array.isArray(docx) ? docx : readZip(docx)).sort('],
   ],
   /** fonts.js: inline the latin subset only (what a latin-ext check would leave for all-ASCII sheets). */
   latinonly: [['render/fonts.js', 'for (const subset of SUBSETS) {', 'for (const subset of SUBSETS.slice(0, 1)) {']],
