@@ -132,7 +132,7 @@ export async function renderProfile(
   }
   if (docx) add('docx', await docx);
   if (formats.has('md')) {
-    const { renderAnswerBankMarkdown } = await import('./render/markdown-out.js');
+    const { renderAnswerBankMarkdown } = await import('./render/markdown/answer-bank.js');
     add('md', Buffer.from(renderAnswerBankMarkdown(views.answerBank.model)));
   }
   files.sort((a, b) => FORMATS.indexOf(a.format) - FORMATS.indexOf(b.format));

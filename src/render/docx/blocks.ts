@@ -16,7 +16,8 @@ import {
 } from 'docx';
 import { COMPETENCIES } from '../../questions/bank.js';
 import type { ViewEntry, ViewModel, ViewSection, ViewStory } from '../view-model.js';
-import { link, SAFE_URL, type ContentWriter } from './runs.js';
+import { isSafeUrl } from '../safe-url.js';
+import { link, type ContentWriter } from './runs.js';
 import { COLOUR, STYLE, TABLE } from './styles.js';
 
 /** The answer bank's parts, in reading order: title page, contents, one block per question, the coverage appendix. */
@@ -47,7 +48,7 @@ export function titlePage(model: ViewModel, content: ContentWriter): Paragraph[]
     sep();
     // storybank.yml links are not sanitised by the Markdown parser: same rule as story links.
     const url = l.url.trim();
-    contact.push(SAFE_URL.test(url) ? link(url, [new TextRun({ text: l.label, style: STYLE.hyperlink })]) : new TextRun(l.label));
+    contact.push(isSafeUrl(url) ? link(url, [new TextRun({ text: l.label, style: STYLE.hyperlink })]) : new TextRun(l.label));
   }
   if (contact.length > 0) out.push(new Paragraph({ children: contact }));
 

@@ -1,5 +1,6 @@
 import { ExternalHyperlink, Paragraph, TextRun, type IParagraphOptions, type IRunOptions, type NumberingDefinition, type ParagraphChild } from 'docx';
 import type { List, PhrasingContent, RootContent, Table } from 'mdast';
+import { isSafeUrl } from '../safe-url.js';
 import { BULLETS, bulletDefinition, orderedDefinition } from './numbering.js';
 import { COLOUR, FONT, LIST_INDENT, QUOTE_INDENT, STYLE, THEMATIC_BREAK } from './styles.js';
 
@@ -20,8 +21,6 @@ interface BlockContext {
   /** Level of the enclosing list item, -1 outside lists. */
   level: number;
 }
-
-export const SAFE_URL = /^(https?:|mailto:)/i;
 
 export function link(url: string, children: ParagraphChild[]): ParagraphChild {
   return new ExternalHyperlink({ link: url, children });
@@ -153,7 +152,7 @@ export class ContentWriter {
       case 'link': {
         const url = node.url.trim();
         // The parser already dropped unsafe targets; checked again because a Word link is one click away.
-        if (!SAFE_URL.test(url)) return this.inlines(node.children, marks);
+        if (!isSafeUrl(url)) return this.inlines(node.children, marks);
         const inLink = { ...marks, link: true };
         const text = node.children.length > 0 ? this.inlines(node.children, inLink) : [run(url, inLink)];
         return [link(url, text)];
