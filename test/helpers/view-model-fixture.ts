@@ -169,5 +169,5 @@ export function fixtureViewModel(paper: Paper = 'letter'): ViewModel {
   if (errors.length > 0) throw new Error(`fixture workspace is invalid:\n${errors.map((d) => `${d.file}:${d.line}: ${d.message}`).join('\n')}`);
   const profile = ws.profiles[0]!;
   const plan = planProfile(profile, ws.stories, ws.catalog);
-  return buildViewModel(plan, ws.stories, ws.config, { paper, now: FIXTURE_NOW });
+  return buildViewModel(plan, ws.stories, ws.config, { paper, now: FIXTURE_NOW, shared: true });
 }
