@@ -134,6 +134,7 @@ questions: [about-me, hardest-project, tight-deadline, failure, system-design-st
 emphasis: { scalability: 3, system-design: 2, delivery: 1 }
 paper: ${paper}
 answer_words: 60
+ask: ["What would my first project be?", "How is on-call shared & paid?"]
 ---
 Five years of backend work on **fitment data**; I want to own large, reliable systems.
 `;
