@@ -158,7 +158,9 @@ const WEIGHTS: Record<string, { digits: number; spelled: number; change: number;
  * and shortened two ways (around its number, and from its start), and
  * without the clauses the metrics line already prints; its best line counts.
  */
-function rank(list: readonly Candidate[], section: string, metrics: MetricFacts): Scored[] {
+function rank(list: readonly Candidate[], section: string, facts: MetricFacts): Scored[] {
+  // Metrics are outcomes: a Situation or Task that shares a number with one ("six teams kept their own buttons") sets the scene.
+  const metrics = section === 'situation' || section === 'task' ? NO_METRICS : facts;
   const scored: Scored[] = [];
   for (const c of list) {
     const bodies = [c.sentence];
@@ -198,6 +200,10 @@ function lineFor(body: string, focus: Span | undefined, c: Candidate, section: s
   if (short.cut) {
     points -= 1;
     why.push('cut at a word');
+  }
+  if (clauses(short.text).some((p) => metrics.repeats(short.text.slice(p.start, p.end)))) {
+    points -= 2;
+    why.push('repeats a metric in part');
   }
   return { ...c, text, cut: short.cut, points, why };
 }
@@ -268,6 +274,8 @@ const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at
 function contentStems(text: string): Set<string> {
   return new Set(stems(text).filter((s) => !STOP.has(s) && !/^\d/.test(s)));
 }
+
+const NO_METRICS: MetricFacts = { values: new Set(), repeats: () => false, same: () => false };
 
 function metricFacts(metrics: readonly string[]): MetricFacts {
   const facts = metrics.map((m) => ({
