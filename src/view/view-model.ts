@@ -189,7 +189,7 @@ function viewSection(s: StorySection): ViewSection {
   return { key: s.key, label: s.label, nodes: s.nodes, text: s.text };
 }
 
-/** The profile body, else the answer of the story that lists `about-me`. */
+/** The profile body, else the answer of the story that lists `about-me`, unless that story answers a question of the profile. */
 function choosePitch(plan: Plan, stories: readonly Story[]): ViewModel['pitch'] {
   if (plan.profile.pitchText.length > 0) {
     return { nodes: plan.profile.pitch, text: plan.profile.pitchText, short: shortPitch(plan.profile.pitchText), from: 'profile' };
@@ -197,7 +197,9 @@ function choosePitch(plan: Plan, stories: readonly Story[]): ViewModel['pitch'] 
   const excluded = new Set(plan.excluded.map((e) => e.story.id));
   const aboutMe = stories.find((s) => s.questions.includes('about-me') && !excluded.has(s.id));
   const section = aboutMe?.sections[0];
-  if (aboutMe && section) {
+  // A story the outputs already tell under a question is not printed a second time on top.
+  const told = plan.assignments.some((a) => a.pick?.story.id === aboutMe?.id);
+  if (aboutMe && section && !told) {
     const nodes = aboutMe.kind === 'answer' ? section.nodes : aboutMe.sections.flatMap((s) => s.nodes);
     const text = aboutMe.sections.map((s) => s.text).join('\n\n');
     return { nodes, text, short: shortPitch(text), from: 'about-me' };

@@ -116,6 +116,17 @@ describe('cheat sheet of a workspace without cues or metrics', () => {
     expect(sheet.get('initiative')).not.toContain('4.1h');
   });
 
+  it('does not print the about-me story as the pitch when it already answers "Tell me about yourself"', async () => {
+    const ws = parseWorkspace(await readWorkspaceFiles(plain));
+    const html = async (name: string) => renderCheatSheetHtml(viewsFor(ws, ws.profiles.find((p) => p.name === name)!, { now }).cheatSheet.model, await loadTemplates());
+    const sparse = await html('sparse');
+    expect(sparse).not.toContain('<p class="pitch">');
+    expect(sparse.split("I'm a charge nurse in a step-down ICU").length - 1).toBe(0);
+    expect(sparse.split('I&#x27;m a charge nurse in a step-down ICU').length - 1).toBe(1);
+    // A profile body is its own pitch.
+    expect(await html('crowded')).toContain('<p class="pitch">Twelve years across teaching and nursing');
+  });
+
   it('names the private story a question is waiting for, and the draft', async () => {
     const sheet = await entries('crowded');
     expect(sheet.get('dealbreakers')).toContain("Only “What I won't work without” answers this, and it is private: use --include-private to include it.");
