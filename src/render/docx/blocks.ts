@@ -155,8 +155,8 @@ function repeatBlocks(entry: ViewEntry, story: ViewStory): Paragraph[] {
 
 function storyBlocks(story: ViewStory, content: ContentWriter): Paragraph[] {
   const out: Paragraph[] = storyHead(story);
-  for (const section of story.sections) out.push(...sectionBlocks(section, story.kind === 'star', content));
-  if (story.lessons) out.push(...sectionBlocks(story.lessons, true, content));
+  const sections = [...story.sections.map((s) => ({ section: s, labelled: story.kind === 'star' })), ...(story.lessons ? [{ section: story.lessons, labelled: true }] : [])];
+  sections.forEach(({ section, labelled }, i) => out.push(...sectionBlocks(section, labelled, content, i === sections.length - 1)));
 
   if (story.metrics.length > 0) {
     const runs: ParagraphChild[] = [new TextRun({ text: 'Key numbers: ', bold: true })];
@@ -172,10 +172,16 @@ function storyBlocks(story: ViewStory, content: ContentWriter): Paragraph[] {
   return out;
 }
 
-function sectionBlocks(section: ViewSection, labelled: boolean, content: ContentWriter): Paragraph[] {
+/**
+ * A section's label and text. A short Result is kept whole; the answer's
+ * last block is kept with the key numbers and speaking time after it, so
+ * neither starts a page on its own.
+ */
+function sectionBlocks(section: ViewSection, labelled: boolean, content: ContentWriter, last: boolean): Paragraph[] {
   const label = labelled ? [new Paragraph({ style: STYLE.starLabel, children: [new TextRun(section.label)] })] : [];
-  const short = section.key === 'result' && section.text.length <= SHORT_RESULT_CHARS;
-  return [...label, ...(short ? content.keptBlocks(section.nodes) : content.blocks(section.nodes))];
+  if (section.key === 'result' && section.text.length <= SHORT_RESULT_CHARS) return [...label, ...content.keptBlocks(section.nodes)];
+  if (!last) return [...label, ...content.blocks(section.nodes)];
+  return [...label, ...content.blocks(section.nodes.slice(0, -1)), ...content.keptBlocks(section.nodes.slice(-1))];
 }
 
 export function appendix(model: ViewModel, textWidth: number): (Paragraph | Table)[] {
