@@ -75,7 +75,8 @@ function parser(args: string[], started: (run: Promise<number>) => void): Argv {
         y
           .option('profile', { type: 'string', array: true, alias: 'p', describe: 'profile name(s); default: all' })
           .option('json', { type: 'boolean' })
-          .option('include-private', { type: 'boolean' }),
+          .option('include-private', { type: 'boolean' })
+          .option('cues', { type: 'boolean', describe: 'show each cue line and the sentence it came from (also with --verbose)' }),
       run(commands.plan),
     )
     .command(

@@ -78,8 +78,8 @@ export function viewsFor(workspace: Workspace, profile: Profile, options: BuildO
   const cheatPlan = planProfile(profile, workspace.stories, workspace.catalog, { includePrivate: options.includePrivate });
   const bankPlan = options.includePrivate ? planProfile(profile, workspace.stories, workspace.catalog, {}) : cheatPlan;
   return {
-    cheatSheet: { plan: cheatPlan, model: buildViewModel(cheatPlan, workspace.stories, workspace.config, { paper, now }) },
-    answerBank: { plan: bankPlan, model: buildViewModel(bankPlan, workspace.stories, workspace.config, { paper, now }) },
+    cheatSheet: { plan: cheatPlan, model: buildViewModel(cheatPlan, workspace.stories, workspace.config, { paper, now, shared: false }) },
+    answerBank: { plan: bankPlan, model: buildViewModel(bankPlan, workspace.stories, workspace.config, { paper, now, shared: true }) },
   };
 }
 
@@ -118,6 +118,10 @@ export async function renderProfile(
   if (formats.has('md')) {
     const { renderAnswerBankMarkdown } = await import('../render/markdown/answer-bank.js');
     add('md', Buffer.from(renderAnswerBankMarkdown(views.answerBank.model)));
+  }
+  if (formats.has('txt')) {
+    const { renderAnswerBankText } = await import('../render/text/answer-bank.js');
+    add('txt', Buffer.from(renderAnswerBankText(views.answerBank.model)));
   }
   files.sort((a, b) => FORMATS.indexOf(a.format) - FORMATS.indexOf(b.format));
   return { profile: profile.name, files, diagnostics, milliseconds: performance.now() - started };

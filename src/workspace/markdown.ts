@@ -177,24 +177,6 @@ export function headingKey(text: string): string {
     .trim();
 }
 
-/** Splits prose into sentences; good enough for cue lines, not linguistics. */
-export function sentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
-/** Shortens a sentence to about `max` characters at a word boundary. */
-export function shorten(text: string, max = 90): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
-}
-
 /** Walks phrasing content; used by renderers that flatten inline formatting. */
 export function isPhrasing(node: Nodes): node is PhrasingContent {
   return ['text', 'strong', 'emphasis', 'delete', 'inlineCode', 'break', 'link'].includes(node.type);

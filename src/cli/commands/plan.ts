@@ -11,12 +11,13 @@ export async function runPlan(argv: Record<string, unknown>, g: Globals): Promis
   assertValid(workspace);
   const profiles = selectProfiles(workspace, parseProfiles(argv.profile));
   const plans = profiles.map((p) => planProfile(p, workspace.stories, workspace.catalog, { includePrivate: Boolean(argv['include-private']) }));
+  const cues = Boolean(argv.cues) || g.verbose;
   if (argv.json) {
-    const data = plans.map((p) => planToJson(p, workspace));
+    const data = plans.map((p) => planToJson(p, workspace, { cues }));
     say(JSON.stringify(data.length === 1 ? data[0] : data, null, 2));
   } else {
     printDiagnostics(workspace.diagnostics, { ...g, quiet: true });
-    say(plans.map((p) => formatPlan(p, workspace, { color: useColor(process.stdout) })).join('\n\n'));
+    say(plans.map((p) => formatPlan(p, workspace, { color: useColor(process.stdout), cues })).join('\n\n'));
   }
   return 0;
 }

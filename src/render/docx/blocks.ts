@@ -17,7 +17,8 @@ import {
 import type { ViewEntry, ViewModel, ViewSection, ViewStory } from '../../view/view-model.js';
 import { isSafeUrl } from '../../workspace/safe-url.js';
 import { link, type ContentWriter } from './runs.js';
-import { COLOUR, STYLE, TABLE } from './styles.js';
+import { BULLETS } from './numbering.js';
+import { COLOUR, LIST_INDENT, STYLE, TABLE } from './styles.js';
 
 /** The answer bank's parts, in reading order: title page, contents, one block per question, the coverage appendix. */
 
@@ -59,6 +60,10 @@ export function titlePage(model: ViewModel, content: ContentWriter): Paragraph[]
 }
 
 const APPENDIX_ANCHOR = 'coverage';
+const ASK_ANCHOR = 'ask';
+
+/** A Result this short moves to the next page whole, with its key numbers, rather than leave its end alone on a page. */
+const SHORT_RESULT_CHARS = 700;
 
 function questionAnchor(entry: Pick<ViewEntry, 'number'>): string {
   return `q${entry.number}`;
@@ -85,7 +90,28 @@ export function contents(model: ViewModel, textWidth: number): Paragraph[] {
   return [
     new Paragraph({ style: STYLE.tocHeading, pageBreakBefore: true, children: [new TextRun('Contents')] }),
     ...model.entries.map((e) => line(questionAnchor(e), `${e.number}. ${e.question}`)),
+    ...(model.ask.length > 0 ? [line(ASK_ANCHOR, ASK_HEADING)] : []),
     line(APPENDIX_ANCHOR, 'Coverage'),
+  ];
+}
+
+const ASK_HEADING = 'Questions to ask them';
+
+/** The profile's `ask:` list: the candidate's own questions, after the answers. */
+export function askBlocks(model: ViewModel): Paragraph[] {
+  if (model.ask.length === 0) return [];
+  return [
+    new Paragraph({ heading: 'Heading1', children: [new Bookmark({ id: ASK_ANCHOR, children: [new TextRun(ASK_HEADING)] })] }),
+    ...model.ask.map(
+      (question) =>
+        new Paragraph({
+          style: STYLE.listParagraph,
+          indent: { left: LIST_INDENT, hanging: LIST_INDENT },
+          numbering: { reference: BULLETS, level: 0 },
+          keepLines: true,
+          children: [new TextRun(question)],
+        }),
+    ),
   ];
 }
 
@@ -97,21 +123,40 @@ export function entryBlocks(entry: ViewEntry, content: ContentWriter, first: boo
   });
   const story = entry.story;
   if (entry.gap || !story) return [heading, new Paragraph({ style: STYLE.gap, children: [new TextRun(entry.gapNote ?? '')] })];
+  if (entry.repeatOf !== undefined) return [heading, ...repeatBlocks(entry, story)];
   return [heading, ...storyBlocks(story, content)];
 }
 
-function storyBlocks(story: ViewStory, content: ContentWriter): Paragraph[] {
-  const out: Paragraph[] = [];
+function storyHead(story: ViewStory): Paragraph[] {
   const title: ParagraphChild[] = [new TextRun(story.title)];
   if (story.year !== undefined) title.push(new TextRun({ text: ` · ${story.year}`, color: COLOUR.muted, bold: false }));
-  out.push(new Paragraph({ heading: 'Heading2', children: title }));
-
+  const out = [new Paragraph({ heading: 'Heading2', children: title })];
   if (story.angle) {
     out.push(new Paragraph({ style: STYLE.angle, children: [new TextRun({ text: 'Angle: ', bold: true }), new TextRun(story.angle)] }));
   }
+  return out;
+}
 
-  for (const section of story.sections) out.push(...sectionBlocks(section, story.kind === 'star', content));
-  if (story.lessons) out.push(...sectionBlocks(story.lessons, true, content));
+/** A story told in full under an earlier question: its title, this question's angle, and a link back. */
+function repeatBlocks(entry: ViewEntry, story: ViewStory): Paragraph[] {
+  const first = { number: entry.repeatOf! };
+  return [
+    ...storyHead(story),
+    new Paragraph({
+      style: STYLE.meta,
+      children: [
+        new TextRun('Same story as '),
+        new InternalHyperlink({ anchor: questionAnchor(first), children: [new TextRun({ text: `question ${first.number}`, style: STYLE.hyperlink })] }),
+        new TextRun(entry.repeatOfQuestion ? ` (“${entry.repeatOfQuestion}”), told in full there.` : ', told in full there.'),
+      ],
+    }),
+  ];
+}
+
+function storyBlocks(story: ViewStory, content: ContentWriter): Paragraph[] {
+  const out: Paragraph[] = storyHead(story);
+  const sections = [...story.sections.map((s) => ({ section: s, labelled: story.kind === 'star' })), ...(story.lessons ? [{ section: story.lessons, labelled: true }] : [])];
+  sections.forEach(({ section, labelled }, i) => out.push(...sectionBlocks(section, labelled, content, i === sections.length - 1)));
 
   if (story.metrics.length > 0) {
     const runs: ParagraphChild[] = [new TextRun({ text: 'Key numbers: ', bold: true })];
@@ -122,15 +167,21 @@ function storyBlocks(story: ViewStory, content: ContentWriter): Paragraph[] {
     out.push(new Paragraph({ style: STYLE.metrics, children: runs }));
   }
 
-  // Length advice belongs to `storybank check`, not to a document that may be sent to someone.
-  const meta = `Speaking time: ${story.speakingTime} (${story.words} words)`;
+  const meta = story.speakingLine;
   out.push(new Paragraph({ style: STYLE.meta, children: [new TextRun(meta)] }));
   return out;
 }
 
-function sectionBlocks(section: ViewSection, labelled: boolean, content: ContentWriter): Paragraph[] {
+/**
+ * A section's label and text. A short Result is kept whole; the answer's
+ * last block is kept with the key numbers and speaking time after it, so
+ * neither starts a page on its own.
+ */
+function sectionBlocks(section: ViewSection, labelled: boolean, content: ContentWriter, last: boolean): Paragraph[] {
   const label = labelled ? [new Paragraph({ style: STYLE.starLabel, children: [new TextRun(section.label)] })] : [];
-  return [...label, ...content.blocks(section.nodes)];
+  if (section.key === 'result' && section.text.length <= SHORT_RESULT_CHARS) return [...label, ...content.keptBlocks(section.nodes)];
+  if (!last) return [...label, ...content.blocks(section.nodes)];
+  return [...label, ...content.blocks(section.nodes.slice(0, -1)), ...content.keptBlocks(section.nodes.slice(-1))];
 }
 
 export function appendix(model: ViewModel, textWidth: number): (Paragraph | Table)[] {

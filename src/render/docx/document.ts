@@ -1,7 +1,7 @@
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import { readZip, type ZipEntry } from '../../output/zip.js';
 import type { ViewModel } from '../../view/view-model.js';
-import { appendix, contents, entryBlocks, titlePage } from './blocks.js';
+import { appendix, askBlocks, contents, entryBlocks, titlePage } from './blocks.js';
 import { makeReproducible } from './reproducible.js';
 import { ContentWriter } from './runs.js';
 import { ANSWER_BANK_STYLES, PAGE, PAPER, STYLE } from './styles.js';
@@ -42,6 +42,7 @@ export function answerBankDocument(model: ViewModel): Document {
     ...titlePage(model, content),
     ...contents(model, textWidth),
     ...model.entries.flatMap((entry, i) => entryBlocks(entry, content, i === 0)),
+    ...askBlocks(model),
     ...appendix(model, textWidth),
   ];
 

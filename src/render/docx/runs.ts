@@ -20,6 +20,8 @@ interface BlockContext {
   quote: boolean;
   /** Level of the enclosing list item, -1 outside lists. */
   level: number;
+  /** Keep every paragraph whole and on the page of the next one: a short block that must not be split. */
+  keep?: boolean;
 }
 
 export function link(url: string, children: ParagraphChild[]): ParagraphChild {
@@ -43,11 +45,17 @@ export class ContentWriter {
     return nodes.flatMap((n) => this.block(n, ctx));
   }
 
+  /** Like `blocks`, with every paragraph kept whole and with the next, so the block moves to a new page as one. */
+  keptBlocks(nodes: readonly RootContent[]): Paragraph[] {
+    return this.blocks(nodes, { indent: 0, quote: false, level: -1, keep: true });
+  }
+
   private paragraphStyle(ctx: BlockContext): Partial<IParagraphOptions> {
+    const keep = kept(ctx);
     // Inside a list: the list's style, so contextual spacing keeps the items together.
-    if (ctx.level >= 0) return { style: STYLE.listParagraph, indent: { left: ctx.indent + LIST_INDENT * (ctx.level + 1) } };
-    if (ctx.quote) return { style: STYLE.quote, indent: { left: ctx.indent } };
-    return {};
+    if (ctx.level >= 0) return { style: STYLE.listParagraph, indent: { left: ctx.indent + LIST_INDENT * (ctx.level + 1) }, ...keep };
+    if (ctx.quote) return { style: STYLE.quote, indent: { left: ctx.indent }, ...keep };
+    return keep;
   }
 
   private block(node: RootContent, ctx: BlockContext): Paragraph[] {
@@ -63,9 +71,9 @@ export class ContentWriter {
       case 'code':
         return [codeBlock(node.value, ctx)];
       case 'thematicBreak':
-        return [new Paragraph({ border: THEMATIC_BREAK.border, spacing: THEMATIC_BREAK.spacing, children: [] })];
+        return [new Paragraph({ border: THEMATIC_BREAK.border, spacing: THEMATIC_BREAK.spacing, children: [], ...kept(ctx) })];
       case 'table':
-        return this.tableAsParagraphs(node);
+        return this.tableAsParagraphs(node, ctx);
       case 'html':
         return [new Paragraph({ ...this.paragraphStyle(ctx), children: [new TextRun(node.value)] })];
       default:
@@ -90,10 +98,11 @@ export class ContentWriter {
         style: STYLE.listParagraph,
         indent: { left: ctx.indent + LIST_INDENT * (level + 1), hanging: LIST_INDENT },
         numbering: { reference, level },
+        ...kept(ctx),
         children,
       });
     for (const item of node.children) {
-      const inner: BlockContext = { indent: ctx.indent, quote: ctx.quote, level };
+      const inner: BlockContext = { indent: ctx.indent, quote: ctx.quote, level, keep: ctx.keep };
       const [first, ...rest] = item.children;
       // The bullet or number goes on the item's first paragraph; an item that
       // starts with something else (a nested list, code) gets an empty one.
@@ -105,11 +114,12 @@ export class ContentWriter {
   }
 
   /** GFM tables only arrive if the parser grows GFM support; kept simple: one paragraph per row. */
-  private tableAsParagraphs(node: Table): Paragraph[] {
+  private tableAsParagraphs(node: Table, ctx: BlockContext): Paragraph[] {
     return node.children.map(
       (row, r) =>
         new Paragraph({
           style: STYLE.tableText,
+          ...kept(ctx),
           children: row.children.flatMap((cell, i) => [
             ...(i > 0 ? [new TextRun({ text: ' | ', color: COLOUR.muted })] : []),
             ...this.inlines(cell.children, { bold: r === 0 }),
@@ -168,6 +178,15 @@ export class ContentWriter {
   }
 }
 
+/**
+ * How a story paragraph breaks across pages: never leaving one line alone
+ * (widow and orphan control, which docx can only set per paragraph), and,
+ * in a kept block, not at all.
+ */
+function kept(ctx: BlockContext): Partial<IParagraphOptions> {
+  return ctx.keep ? { widowControl: true, keepNext: true, keepLines: true } : { widowControl: true };
+}
+
 /** A line break inside a Markdown paragraph is a space, not a new line. */
 function softBreaksToSpaces(text: string): string {
   return text.replace(/[ \t]*\n[ \t]*/g, ' ');
@@ -191,6 +210,7 @@ function codeBlock(value: string, ctx: BlockContext): Paragraph {
   const left = ctx.level >= 0 ? ctx.indent + LIST_INDENT * (ctx.level + 1) : ctx.indent;
   return new Paragraph({
     style: STYLE.code,
+    ...kept(ctx),
     indent: left > 0 ? { left } : undefined,
     children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
   });

@@ -135,7 +135,8 @@ export const ANSWER_BANK_STYLES: IStylesOptions = {
       next: 'Normal',
       quickFormat: true,
       run: { italics: true, color: COLOUR.soft },
-      paragraph: { spacing: { before: 60, after: 120 }, indent: { left: 0 } },
+      // An angle introduces the answer: never the last line of a page.
+      paragraph: { spacing: { before: 60, after: 120 }, indent: { left: 0 }, keepNext: true, keepLines: true },
     },
     {
       id: STYLE.metrics,

@@ -34,10 +34,19 @@ function answerBankTree(model: ViewModel): Root {
 
   const listed: Heading[] = [];
   const body: RootContent[] = [];
+  const questions = new Map<number, Heading>();
+  // Links back to where a story is told in full; their targets are known once every heading is.
+  const backLinks: { link: Link; to: number }[] = [];
   for (const entry of model.entries) {
     const question = heading(2, `${entry.number}. ${entry.question}`);
     listed.push(question);
-    body.push(question, ...entryBlocks(entry));
+    questions.set(entry.number, question);
+    body.push(question, ...entryBlocks(entry, backLinks));
+  }
+  if (model.ask.length > 0) {
+    const ask = heading(2, 'Questions to ask them');
+    listed.push(ask);
+    body.push(ask, { type: 'list', ordered: false, spread: false, children: model.ask.map((a) => ({ type: 'listItem', spread: false, children: [paragraph(text(a))] })) });
   }
   const coverageHeading = heading(2, 'Coverage');
   listed.push(coverageHeading);
@@ -48,6 +57,7 @@ function answerBankTree(model: ViewModel): Root {
   const root: Root = { type: 'root', children: [...front, heading(2, 'Contents'), contents, ...body] };
   const anchors = headingAnchors(root);
   contents.children = listed.map((h) => ({ type: 'listItem', spread: false, children: [paragraph({ type: 'link', url: `#${anchors.get(h)}`, children: h.children })] }));
+  for (const { link: back, to } of backLinks) back.url = `#${anchors.get(questions.get(to)!)}`;
   return root;
 }
 
@@ -79,21 +89,32 @@ function titleBlock(model: ViewModel): Paragraph {
   return paragraph(...joined(lines, { type: 'break' }));
 }
 
-function entryBlocks(entry: ViewEntry): RootContent[] {
+function entryBlocks(entry: ViewEntry, backLinks: { link: Link; to: number }[]): RootContent[] {
   const story = entry.story;
   if (entry.gap || !story) {
     return [paragraph(emphasis(entry.gapNote ?? ''))];
   }
+  if (entry.repeatOf !== undefined) {
+    const back = link('', text(`question ${entry.repeatOf}`));
+    backLinks.push({ link: back, to: entry.repeatOf });
+    const told = entry.repeatOfQuestion ? ` (“${entry.repeatOfQuestion}”), told in full there.` : ', told in full there.';
+    return [...storyHead(story), paragraph({ type: 'emphasis', children: [text('Same story as '), back, text(told)] })];
+  }
   return storyBlocks(story);
 }
 
-function storyBlocks(story: ViewStory): RootContent[] {
+function storyHead(story: ViewStory): RootContent[] {
   const out: RootContent[] = [heading(3, storyTitle(story))];
   if (story.angle) out.push(paragraph(strong('Angle:'), text(` ${story.angle}`)));
+  return out;
+}
+
+function storyBlocks(story: ViewStory): RootContent[] {
+  const out = storyHead(story);
   for (const section of story.sections) out.push(...sectionBlocks(section, story.kind === 'star'));
   if (story.lessons) out.push(...sectionBlocks(story.lessons, true));
   if (story.metrics.length > 0) out.push(paragraph(strong('Key numbers:'), text(` ${story.metrics.join(' · ')}`)));
-  out.push(paragraph(emphasis(`Speaking time: ${story.speakingTime} (${story.words} words)`)));
+  out.push(paragraph(emphasis(story.speakingLine)));
   return out;
 }
 

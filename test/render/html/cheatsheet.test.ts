@@ -85,5 +85,54 @@ describe('cheat sheet HTML', () => {
 
   it('shortens the pitch to about three sentences', () => {
     expect(shortPitch('One. Two. Three. Four.')).toBe('One. Two. Three.');
+    expect(shortPitch('I trained at St. Agnes. I teach now. I fix processes. I like data.')).toBe('I trained at St. Agnes. I teach now. I fix processes.');
+  });
+});
+
+describe('cheat sheet of a workspace without cues or metrics', () => {
+  const plain = fileURLToPath(new URL('../../fixtures/plain', import.meta.url));
+
+  /** The text of each entry, tags stripped. */
+  async function entries(profile: string, options: { includePrivate?: boolean } = {}): Promise<Map<string, string>> {
+    const ws = parseWorkspace(await readWorkspaceFiles(plain));
+    const { model } = viewsFor(ws, ws.profiles.find((p) => p.name === profile)!, { now, ...options }).cheatSheet;
+    const html = renderCheatSheetHtml(model, await loadTemplates());
+    const out = new Map<string, string>();
+    for (const m of html.matchAll(/<article [^>]*data-question="([^"]+)">([\s\S]*?)<\/article>/g)) {
+      out.set(m[1]!, m[2]!.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' '));
+    }
+    return out;
+  }
+
+  it("shows each STAR story's key Result number through its cue lines", async () => {
+    const sheet = await entries('crowded');
+    expect(sheet.get('process-improvement')).toContain('Median alert lag went from 4.1h to 1.3h');
+    expect(sheet.get('data-driven')).toContain('went down from 31 % to 9 %, a 22-point drop');
+    expect(sheet.get('hardest-project')).toContain('18 of 24 students were reading at the expected level');
+    expect(sheet.get('difficult-stakeholder')).toContain('We renewed at $1.2M a year, 14% above the prior contract');
+    expect(sheet.get('conflict-teammate')).toContain('incident reports went from 5 a month to 1');
+    // Told once: the second question that uses a story points back to the first.
+    expect(sheet.get('initiative')).toContain('same story as 5');
+    expect(sheet.get('initiative')).not.toContain('4.1h');
+  });
+
+  it('does not print the about-me story as the pitch when it already answers "Tell me about yourself"', async () => {
+    const ws = parseWorkspace(await readWorkspaceFiles(plain));
+    const html = async (name: string) => renderCheatSheetHtml(viewsFor(ws, ws.profiles.find((p) => p.name === name)!, { now }).cheatSheet.model, await loadTemplates());
+    const sparse = await html('sparse');
+    expect(sparse).not.toContain('<p class="pitch">');
+    expect(sparse.split("I'm a charge nurse in a step-down ICU").length - 1).toBe(0);
+    expect(sparse.split('I&#x27;m a charge nurse in a step-down ICU').length - 1).toBe(1);
+    // A profile body is its own pitch.
+    expect(await html('crowded')).toContain('<p class="pitch">Twelve years across teaching and nursing');
+  });
+
+  it('names the private story a question is waiting for, and the draft', async () => {
+    const sheet = await entries('crowded');
+    expect(sheet.get('dealbreakers')).toContain("Only “What I won't work without” answers this, and it is private: use --include-private to include it.");
+    expect(sheet.get('failure')).toContain('Only “A pilot that went live too early” answers this, and it is still a draft: finish it and take out “draft: true”.');
+    expect(sheet.get('prioritization')).toContain('No story yet: write one that lists “prioritization” under questions');
+    const withPrivate = await entries('crowded', { includePrivate: true });
+    expect(withPrivate.get('dealbreakers')).toContain('Safe staffing ratios');
   });
 });

@@ -58,22 +58,38 @@ describe('renderAnswerBankMarkdown', () => {
     const contents = md.slice(md.indexOf('## Contents'), md.indexOf('## 1.'));
     expect(contents).toContain('- [1. Tell me about yourself.](#1-tell-me-about-yourself)');
     expect(contents).toContain('- [2. Tell me about the most challenging project you have worked on.](#2-tell-me-about-the-most-challenging-project-you-have-worked-on)');
+    expect(contents).toContain('- [Questions to ask them](#questions-to-ask-them)');
     expect(contents).toContain('- [Coverage](#coverage)');
     const links = [...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
-    expect(links).toHaveLength(model.entries.length + 1);
+    expect(links).toHaveLength(model.entries.length + 2);
   });
 
   it('gives each question a level-2 heading in order, with its story, STAR labels, metrics and speaking time', () => {
     const h2 = nodesOf(tree, 'heading')
       .filter((h) => h.type === 'heading' && h.depth === 2)
       .map((h) => plainText(h));
-    expect(h2).toEqual(['Contents', ...model.entries.map((e) => `${e.number}. ${e.question}`), 'Coverage']);
+    expect(h2).toEqual(['Contents', ...model.entries.map((e) => `${e.number}. ${e.question}`), 'Questions to ask them', 'Coverage']);
     expect(md).toContain('### Supplier ingestion platform (2024)');
     expect(md).toContain('**Angle:** Start from the failure modes, then the schema.');
     for (const label of ['Situation', 'Task', 'Action', 'Result', 'Lessons']) expect(md).toContain(`\n**${label}**\n`);
     expect(md).toContain('**Key numbers:** 3 concurrent jobs cap · 0 duplicate rows after retries');
-    expect(md).toMatch(/\*Speaking time: about \d+ s \(\d+ words\)\*/);
-    expect(md).toContain('*No story yet — write one that lists “failure” under questions');
+    expect(md).toMatch(/\*Speaking time: about \d+ s \(\d+ words\), about (\d+ min )?\d+ s under the 1\.5–2 min guidance\*/);
+    // Only a private story answers "failure": said, not named.
+    expect(md).toContain('*No story to share yet: the only story for this question is private, and private stories stay out of the answer bank.*');
+  });
+
+  it('tells a reused story once, then links back to it with the angle for the new question', () => {
+    const second = model.entries.find((e) => e.repeatOf !== undefined)!;
+    const block = md.slice(md.indexOf(`## ${second.number}. `), md.indexOf('## Questions to ask them'));
+    expect(block).toContain('### Supplier ingestion platform (2024)\n\n**Angle:** Start from the failure modes, then the schema.');
+    expect(block).toContain('*Same story as [question 2](#2-tell-me-about-the-most-challenging-project-you-have-worked-on) (“Tell me about the most challenging project you have worked on.”), told in full there.*');
+    expect(block).not.toContain('**Situation**');
+    expect(md.split('Suppliers send').length - 1).toBe(1);
+  });
+
+  it("lists the profile's questions for them as a section of its own", () => {
+    const ask = md.slice(md.indexOf('## Questions to ask them'), md.indexOf('## Coverage'));
+    expect(ask).toBe('## Questions to ask them\n\n- What would my first project be?\n- How is on-call shared & paid?\n\n');
   });
 
   it('keeps lists, nesting, links, quotes and code', () => {
