@@ -6,8 +6,10 @@
 /** A calm interview pace. */
 export const WORDS_PER_MINUTE = 150;
 
-/** About two minutes spoken: the longest an answer should run. */
-export const MAX_SPOKEN_WORDS = 2 * WORDS_PER_MINUTE;
+/** About two minutes: the longest an answer should run, and `drill`'s budget unless a profile sets `answer_seconds`. */
+export const ANSWER_SECONDS = 120;
+
+export const MAX_SPOKEN_WORDS = (ANSWER_SECONDS / 60) * WORDS_PER_MINUTE;
 
 export function speakingSeconds(words: number): number {
   return Math.round((words / WORDS_PER_MINUTE) * 60);

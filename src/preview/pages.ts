@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { viewsFor } from '../pipeline/build.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
+import { diagnosticLocation, formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { fontFaceCss } from '../render/html/fonts.js';
 import { PAGE, renderCheatSheetHtml } from '../render/html/cheatsheet.js';
 import { fitConfigFor } from '../render/pdf/print.js';
@@ -141,7 +141,7 @@ async function problemsPage(ctx: PageContext, url: URL, diagnostics: Diagnostic[
 
 /** One diagnostic: the same `file:line:col: severity: message` line as the CLI, then the source line and a caret. */
 function diagnosticHtml(d: Diagnostic, lines: string[] | undefined): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  const where = diagnosticLocation(d);
   const text = formatDiagnostic(d).slice(where.length + 2);
   const severity = text.slice(0, text.indexOf(':'));
   const message = text.slice(severity.length + 2);

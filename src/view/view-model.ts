@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import { COMPETENCIES } from '../questions/bank.js';
 import type { Plan } from '../plan/assign.js';
+import { NO_PRACTICE, type PracticeHistory } from '../practice/history.js';
 import { formatSpeakingTime, speakingSeconds } from '../plan/speaking.js';
 import { sentences } from '../workspace/markdown.js';
 import type { Paper, Config } from '../workspace/schema.js';
@@ -57,6 +58,8 @@ export interface ViewEntry {
   /** Number of the earlier entry that already tells this story (the sheet shows it once). */
   repeatOf?: number;
   backup?: { id: string; title: string };
+  /** The log has reps, but none of this question with this story: the sheet marks it, small. */
+  unpractised: boolean;
 }
 
 export interface CoverageRow {
@@ -82,6 +85,8 @@ export interface ViewModel {
   numbers: string[];
   coverage: CoverageRow[];
   gaps: string[];
+  /** How many entries are `unpractised` (0 when nothing was ever practised). */
+  unpractised: number;
   extra: Record<string, unknown>;
 }
 
@@ -89,11 +94,14 @@ export interface ViewOptions {
   paper: Paper;
   /** Build time; SOURCE_DATE_EPOCH makes it reproducible. */
   now: Date;
+  /** The practice log's summary; without one (or with an empty log) nothing is marked. */
+  practice?: PracticeHistory;
 }
 
 export function buildViewModel(plan: Plan, stories: readonly Story[], config: Config, options: ViewOptions): ViewModel {
   const { profile } = plan;
   const firstUse = new Map<string, number>();
+  const practice = options.practice ?? NO_PRACTICE;
   const entries: ViewEntry[] = plan.assignments.map((a) => {
     const id = a.pick?.story.id;
     const repeatOf = id ? firstUse.get(id) : undefined;
@@ -108,6 +116,7 @@ export function buildViewModel(plan: Plan, stories: readonly Story[], config: Co
       story: a.pick ? viewStory(a.pick.story, a.question.id) : undefined,
       repeatOf,
       backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title } : undefined,
+      unpractised: practice.total > 0 && a.pick !== undefined && practice.of(a.question.id, a.pick.story.id).reps === 0,
     };
   });
 
@@ -146,6 +155,7 @@ export function buildViewModel(plan: Plan, stories: readonly Story[], config: Co
     numbers,
     coverage,
     gaps: plan.gaps.map((q) => q.text),
+    unpractised: entries.filter((e) => e.unpractised).length,
     extra: profile.extra,
   };
 }
@@ -224,7 +234,11 @@ export function formatDate(date: Date): string {
 
 /** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; else now. */
 export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
+  return sourceDateEpoch(env) ?? new Date();
+}
+
+/** The time SOURCE_DATE_EPOCH pins, if it is set to whole seconds. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date();
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }

@@ -1,11 +1,28 @@
 import pc from 'picocolors';
 import { coverage } from '../../plan/coverage.js';
-import type { Plan } from '../../plan/assign.js';
+import type { Assignment, Plan } from '../../plan/assign.js';
+import { NO_PRACTICE, type PracticeHistory } from '../../practice/history.js';
+import { RATING_NAMES } from '../../practice/log.js';
 import type { Workspace } from '../../workspace/parse.js';
+import { ago } from './when.js';
 
-/** `storybank plan`: the assignment with its reasons, as text for people and JSON for programs. */
+/**
+ * `storybank plan`: the assignment with its reasons, as text for people and
+ * JSON for programs. What was practised comes in as a summary of the log.
+ */
 
-export function planToJson(plan: Plan, workspace: Workspace) {
+export interface PlanPractice {
+  history: PracticeHistory;
+  now: Date;
+}
+
+const NOTHING_PRACTISED: PlanPractice = { history: NO_PRACTICE, now: new Date(0) };
+
+function practised(a: Assignment, practice: PlanPractice) {
+  return a.pick ? practice.history.of(a.question.id, a.pick.story.id) : undefined;
+}
+
+export function planToJson(plan: Plan, workspace: Workspace, practice: PlanPractice = NOTHING_PRACTISED) {
   return {
     profile: plan.profile.name,
     role: plan.profile.role,
@@ -16,6 +33,7 @@ export function planToJson(plan: Plan, workspace: Workspace) {
       score: a.pick?.score ?? 0,
       reasons: a.pick?.reasons ?? [],
       backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title, score: a.backup.score } : null,
+      practice: practiceJson(practised(a, practice)),
     })),
     gaps: plan.gaps.map((q) => ({ id: q.id, text: q.text })),
     unused: plan.unused.map((s) => s.id),
@@ -24,7 +42,11 @@ export function planToJson(plan: Plan, workspace: Workspace) {
   };
 }
 
-export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boolean }): string {
+function practiceJson(p: ReturnType<typeof practised>) {
+  return { reps: p?.reps ?? 0, last: p?.last ? { at: p.last.time.toISOString(), rating: p.last.rating, seconds: p.last.seconds } : null };
+}
+
+export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boolean }, practice: PlanPractice = NOTHING_PRACTISED): string {
   const c = pc.createColors(style.color);
   const p = plan.profile;
   const out: string[] = [];
@@ -37,6 +59,15 @@ export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boo
       const reasons = a.pick.reasons.map((r) => `${r.term} ${r.points >= 0 ? '+' : ''}${r.points}`).join(', ');
       out.push(`    → ${a.pick.story.title} ${c.dim(`(${a.pick.story.id})`)}  score ${a.pick.score}: ${reasons}`);
       if (a.backup) out.push(c.dim(`      backup: ${a.backup.story.title} (${a.backup.story.id}), score ${a.backup.score}`));
+      const p = practised(a, practice);
+      // Only once there is a log: a plan for someone who never drills stays as it was.
+      if (p && practice.history.total > 0) {
+        out.push(
+          p.last
+            ? c.dim(`      last practised ${ago(p.last.time, practice.now)} (${RATING_NAMES[p.last.rating]}), ${p.reps}× in all`)
+            : `      ${c.yellow('never practised')}`,
+        );
+      }
     } else {
       const held = plan.excluded.filter((e) => e.story.questions.includes(a.question.id));
       const why = held.length
@@ -64,6 +95,7 @@ export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boo
   if (plan.excluded.length) {
     out.push(`Not candidates: ${plan.excluded.map((e) => `${e.story.id} (${e.why})`).join(', ')}`);
   }
+  if (practice.history.total === 0) out.push(c.dim(`Practised: nothing logged yet; rehearse aloud with \`storybank drill --profile ${plan.profile.name}\``));
   return out.join('\n');
 }
 
