@@ -16,22 +16,22 @@ import { PRACTICE_LOG } from '../workspace/layout.js';
  */
 
 export const RATINGS = [1, 2, 3, 4] as const;
-export const RatingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const RatingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'must be 1, 2, 3 or 4' });
 export type Rating = z.infer<typeof RatingSchema>;
 
 /** What the ratings mean: the words of spaced-repetition apps, so a user of one knows them. */
 export const RATING_NAMES: Record<Rating, string> = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
 
-const ID = z.string().trim().min(1, 'must not be empty');
+const ID = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 
 export const PracticeRepSchema = z.object({
   /** When the answer was rated (ISO 8601 with a time zone). */
-  at: z.iso.datetime({ offset: true }),
+  at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2026-03-02T08:15:00Z' }),
   profile: ID,
   question: ID,
   story: ID,
   /** Spoken time: from the question appearing to the reveal. */
-  seconds: z.number().nonnegative().max(86_400),
+  seconds: z.number({ error: 'must be a number' }).nonnegative('must not be negative').max(86_400, 'must be under a day'),
   rating: RatingSchema,
 });
 export type PracticeRep = z.infer<typeof PracticeRepSchema>;
@@ -68,12 +68,12 @@ export function parsePracticeLog(bytes: Uint8Array): PracticeLog {
     try {
       text = decoder.decode(raw).replace(/^\uFEFF/, '').replace(/\r$/, '');
     } catch {
-      warn(line, 'not valid UTF-8; this line is skipped (and kept as it is)');
+      warn(line, 'not valid UTF-8; the line is skipped, and kept as it is');
       continue;
     }
     if (text.trim() === '') continue;
     const rep = readRep(text);
-    if (typeof rep === 'string') warn(line, `${rep}; this line is skipped (and kept as it is)`);
+    if (typeof rep === 'string') warn(line, `${rep}; the line is skipped, and kept as it is`);
     else reps.push({ ...rep, line, time: new Date(rep.at) });
   }
   return { reps, diagnostics };
@@ -86,11 +86,18 @@ function readRep(text: string): PracticeRep | string {
   } catch {
     return newlineless(text).length > 60 ? 'not a JSON object (cut short?)' : `not a JSON object: ${JSON.stringify(newlineless(text))}`;
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `not a JSON object: ${JSON.stringify(newlineless(text))}`;
   const parsed = PracticeRepSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const where = issue.path.length ? `"${issue.path.join('.')}" ` : '';
-  return `a rep needs at, profile, question, story, seconds and rating 1-4: ${where}${issue.message.toLowerCase()}`;
+  const key = String(issue.path[0] ?? '');
+  const got = (value as Record<string, unknown>)[key];
+  if (got === undefined) return `"${key}" is missing (a rep has at, profile, question, story, seconds and rating)`;
+  return `"${key}" ${issue.message} (it is ${truncated(JSON.stringify(got))})`;
+}
+
+function truncated(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 function newlineless(text: string): string {

@@ -42,7 +42,7 @@ export const ProfileFrontMatterSchema = z.object({
   paper: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), PaperSchema).optional(),
   answer_words: z.number().int().positive().default(350),
   /** `drill`'s time budget per spoken answer; unset means two minutes (plan/speaking.ts). */
-  answer_seconds: z.number().int().min(10, 'must be at least 10 seconds').max(1800, 'must be at most 1800 seconds (30 minutes)').optional(),
+  answer_seconds: z.number().int().min(10).max(1800).optional(),
   ask: stringList.default([]),
 });
 export type ProfileFrontMatter = z.infer<typeof ProfileFrontMatterSchema>;

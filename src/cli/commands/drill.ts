@@ -47,7 +47,7 @@ export async function runDrill(argv: Record<string, unknown>, g: Globals): Promi
       const data = standings.map(statsToJson);
       say(JSON.stringify(data.length === 1 ? data[0] : data, null, 2));
     } else {
-      const style = { color: useColor(process.stdout), width: process.stdout.columns || 100, now };
+      const style = { color: useColor(process.stdout), width: process.stdout.isTTY ? process.stdout.columns || 100 : Infinity, now };
       say(standings.map((s) => formatStats(s, style)).join('\n\n'));
     }
     return 0;
@@ -76,7 +76,9 @@ interface SessionOptions {
 async function drill(workspace: Workspace, profile: Profile, others: string[], reps: readonly LoggedRep[], o: SessionOptions, g: Globals): Promise<number> {
   const prepared = prepareDrill(workspace, profile, reps, o);
   const keys = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const style: DrillStyle = { color: useColor(process.stdout), width: Math.min(process.stdout.columns || 80, 100), mode: keys ? 'keys' : 'lines', now: o.now };
+  // Wrapped to the terminal; a pipe or a file gets whole lines.
+  const width = process.stdout.isTTY ? Math.min(process.stdout.columns || 80, 100) : Infinity;
+  const style: DrillStyle = { color: useColor(process.stdout), width, mode: keys ? 'keys' : 'lines', now: o.now };
   if (!g.quiet) say(formatIntro({ prepared, otherProfiles: others, fixedClock: o.fixedBy }, style));
   const start = startDrill(prepared.setup, performance.now());
   if (start.drill.phase.name === 'done') {
