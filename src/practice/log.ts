@@ -107,15 +107,26 @@ function newlineless(text: string): string {
 /** The log of the workspace at `root`; none yet is an empty log. */
 export function readPracticeLog(root: string): PracticeLog {
   const path = join(root, PRACTICE_LOG);
-  let bytes: Uint8Array;
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return EMPTY;
-    throw new EnvironmentError(`cannot read ${path}: ${(e as Error).message}`, 'check the file permissions, or delete the log to start afresh', { cause: e });
+    throw new EnvironmentError(`cannot read ${path}: ${(e as Error).message}`, 'check the file permissions, or move the log away to start afresh', { cause: e });
   }
-  return parsePracticeLog(bytes);
+  try {
+    assertPlainFile(fd, path);
+    return parsePracticeLog(readFileSync(fd));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A device or a pipe in the log's place would be read forever or written nowhere. */
+function assertPlainFile(fd: number, path: string): void {
+  if (fstatSync(fd).isFile()) return;
+  throw new EnvironmentError(`${path} is not a plain file`, 'move it away: the practice log must be a plain text file (storybank creates it)');
 }
 
 /** The log line for one rep: always the same keys in the same order. */
@@ -142,6 +153,12 @@ export function openPracticeLog(root: string): PracticeLogWriter {
     fd = openSync(path, 'a+');
   } catch (e) {
     throw writeError(path, e, WORKSPACE_TARGET);
+  }
+  try {
+    assertPlainFile(fd, path);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
   }
   // A last line without its newline (a user's edit, a full disk) stays as it
   // is; the next rep starts on a line of its own instead of joining it.

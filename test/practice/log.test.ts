@@ -124,11 +124,10 @@ describe('appending to the practice log', () => {
     expect((error as EnvironmentError).hint).toMatch(/a file is in the way/);
   });
 
-  it('reports a write that fails (a full disk) as an environment error', async () => {
+  it('refuses a log that is not a plain file, rather than read it forever', async () => {
     const ws = await makeWorkspace({ '.storybank/.keep': '' });
-    symlinkSync('/dev/full', ws.path('.storybank/practice.jsonl'));
-    const log = openPracticeLog(ws.dir);
-    expect(() => log.append(rep())).toThrow(EnvironmentError);
-    log.close();
+    symlinkSync('/dev/zero', ws.path('.storybank/practice.jsonl'));
+    expect(() => readPracticeLog(ws.dir)).toThrow(/practice\.jsonl is not a plain file/);
+    expect(() => openPracticeLog(ws.dir)).toThrow(EnvironmentError);
   });
 });
