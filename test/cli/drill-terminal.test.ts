@@ -1,10 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { removeAllWorkspaces } from '../helpers/workspace.js';
-import { plainText, startPty } from '../helpers/pty.js';
+import { closeAllPtys, plainText, startPty } from '../helpers/pty.js';
 import { logLines, nurseWorkspace } from './drill-fixture.js';
 
 /** Terminal mode on a pseudo-terminal: raw keys, the live timer, and the terminal put back on every way out. */
 
+afterEach(closeAllPtys);
 afterAll(removeAllWorkspaces);
 
 const NOW = '2026-03-02T08:00:00Z';

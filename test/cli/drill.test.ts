@@ -197,3 +197,75 @@ describe('storybank drill, line mode', () => {
     expect((await logLines(ws)).map((l) => l.at)).toEqual(['2026-03-02T08:00:00.000Z']);
   });
 });
+
+describe('progress where the user looks', () => {
+  const LOG = [
+    { at: '2026-02-27T19:00:00.000Z', profile: 'charge-nurse', question: 'difficult-stakeholder', story: 'family-scan', seconds: 131, rating: 2 },
+    { at: '2026-02-28T19:00:00.000Z', profile: 'charge-nurse', question: 'difficult-stakeholder', story: 'family-scan', seconds: 85, rating: 3 },
+    { at: '2026-03-02T07:45:00.000Z', profile: 'charge-nurse', question: 'tight-deadline', story: 'two-admissions', seconds: 62, rating: 1 },
+  ];
+  const logText = LOG.map((l) => `${JSON.stringify(l)}\n`).join('');
+
+  it('drill --stats shows reps, last rating and time, average against the budget, and what is due', async () => {
+    const ws = await nurseWorkspace({ '.storybank/practice.jsonl': logText });
+    const r = await runCli(['--dir', ws.dir, 'drill', '--stats', '-p', 'charge-nurse', '--now', NOW]);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n');
+    expect(rows[0]).toBe('charge-nurse: Charge Nurse @ St Olave’s Hospital · 1:30 per answer · 3 reps');
+    expect(rows[1]!.split(/\s{2,}/).filter(Boolean)).toEqual(['#', 'question', 'reps', 'last', 'avg', 'due']);
+    const cells = (n: number) => rows.find((row) => row.trimStart().startsWith(`${n}  `))!.split(/\s{2,}/).filter(Boolean);
+    expect(cells(1)).toEqual(['1', 'Tell me about working with a difficult stakeholder.', '2', 'good, 2 days ago', '1:48 over', 'in 3 days']);
+    expect(cells(2)).toEqual(['2', 'Tell me about a time you worked under a tight deadline.', '1', 'again, 15 min ago', '1:02', 'now']);
+    expect(cells(3)).toEqual(['3', 'What are your dealbreakers when choosing a job?', '-', 'no story yet', '-', 'gap']);
+    expect(r.stdout).toContain('1 due now · 1 gap (no story). Next drill asks: tight-deadline, difficult-stakeholder');
+
+    const json = JSON.parse((await runCli(['--dir', ws.dir, 'drill', '--stats', '-p', 'charge-nurse', '--now', NOW, '--json'])).stdout) as {
+      questions: { id: string; reps: number; last: { rating: number } | null; averageSeconds: number | null; standing: string; due: string | null }[];
+    };
+    expect(json.questions.map((q) => [q.id, q.reps, q.last?.rating ?? null, q.averageSeconds, q.standing])).toEqual([
+      ['difficult-stakeholder', 2, 3, 108, 'ahead'],
+      ['tight-deadline', 1, 1, 62, 'due'],
+      ['dealbreakers', 0, null, null, 'gap'],
+    ]);
+    expect(json.questions[1]!.due).toBe('2026-03-02T07:55:00.000Z');
+
+    // Without --profile: every profile, as `plan` does.
+    const all = await runCli(['--dir', ws.dir, 'drill', '--stats', '--now', NOW]);
+    expect(all.stdout.match(/^\S+: .* per answer/gm)).toEqual([
+      'charge-nurse: Charge Nurse @ St Olave’s Hospital · 1:30 per answer',
+      'frontend-lead: Frontend Lead @ Acme · 2:00 per answer',
+      'ic: Senior Frontend Engineer · 2:00 per answer',
+    ]);
+  });
+
+  it('plan shows when each question was last practised, once there is a log', async () => {
+    const ws = await nurseWorkspace({ '.storybank/practice.jsonl': logText });
+    const text = await runCli(['--dir', ws.dir, 'plan', '-p', 'charge-nurse'], { env: { SOURCE_DATE_EPOCH: String(Date.parse(NOW) / 1000) } });
+    expect(text.stdout).toMatch(/1\. Tell me about working with a difficult stakeholder\.[^\n]*\n[^\n]*\n {6}last practised 2 days ago \(good\), 2× in all/);
+    expect(text.stdout).toMatch(/2\. Tell me about a time you worked under a tight deadline\.[^\n]*\n[^\n]*\n {6}last practised 15 min ago \(again\), 1× in all/);
+    const json = JSON.parse((await runCli(['--dir', ws.dir, 'plan', '-p', 'charge-nurse', '--json'])).stdout) as { assignments: { practice: { reps: number; last: { at: string } | null } }[] };
+    expect(json.assignments.map((a) => [a.practice.reps, a.practice.last?.at ?? null])).toEqual([
+      [2, '2026-02-28T19:00:00.000Z'],
+      [1, '2026-03-02T07:45:00.000Z'],
+      [0, null],
+    ]);
+    const ic = await runCli(['--dir', ws.dir, 'plan', '-p', 'ic']);
+    expect(ic.stdout.match(/never practised/g)).toHaveLength(3);
+
+    const fresh = await nurseWorkspace();
+    const before = await runCli(['--dir', fresh.dir, 'plan', '-p', 'ic']);
+    expect(before.stdout).not.toContain('practised ');
+    expect(before.stdout).toContain('Practised: nothing logged yet; rehearse aloud with `storybank drill --profile ic`');
+  });
+
+  it('build marks the questions never practised on the cheat sheet, and nothing before any practice', async () => {
+    const ws = await nurseWorkspace();
+    const html = async () => (await ws.read('out/charge-nurse/cheatsheet.html')).toString();
+    expect((await runCli(['--dir', ws.dir, 'build', '-p', 'charge-nurse', '--format', 'html'])).code).toBe(0);
+    expect(await html()).not.toContain('not practised');
+    await ws.write('.storybank/practice.jsonl', logText.split('\n')[2]! + '\n');
+    expect((await runCli(['--dir', ws.dir, 'build', '-p', 'charge-nurse', '--format', 'html'])).code).toBe(0);
+    const marked = [...(await html()).matchAll(/data-question="([^"]+)"[^]*?<\/article>/g)].filter((m) => m[0].includes('not practised')).map((m) => m[1]);
+    expect(marked).toEqual(['difficult-stakeholder']);
+  });
+});

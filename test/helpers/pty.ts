@@ -22,6 +22,15 @@ export interface PtySession {
   exited(): Promise<number>;
   /** The terminal settings before and after the command (`stty -g`). */
   stty(): { before: string; after: string };
+  /** Ends the session if it still runs: closing the terminal hangs up everything on it. */
+  close(): void;
+}
+
+const open = new Set<PtySession>();
+
+/** Ends every session a test left running (call from afterEach), so no process outlives its test. */
+export function closeAllPtys(): void {
+  for (const session of open) session.close();
 }
 
 const EXIT = /\[exit (\d+)\]/;
@@ -60,6 +69,7 @@ export function startPty(args: readonly string[], options: PtyOptions): PtySessi
     send: (keys) => void child.stdin.write(keys),
     waitFor: (text, what) =>
       waitFor(() => (typeof text === 'string' ? output.includes(text) : text.test(output)), 60_000, what ?? String(text)).catch((e: Error) => {
+        session.close();
         throw new Error(`${e.message}\n--- terminal so far ---\n${output}`);
       }),
     async exited() {
@@ -69,7 +79,13 @@ export function startPty(args: readonly string[], options: PtyOptions): PtySessi
       return Number(EXIT.exec(output)![1]);
     },
     stty: () => ({ before: readFileSync(before, 'utf8'), after: readFileSync(after, 'utf8') }),
+    close() {
+      open.delete(session);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
   };
+  open.add(session);
+  void ended.then(() => open.delete(session));
   return session;
 }
 

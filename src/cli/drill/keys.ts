@@ -13,12 +13,15 @@ import type { Driver } from './driver.js';
 const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
 const CLEAR_LINE = '\r\x1b[2K';
+const CLEAR_SCREEN = '\x1b[H\x1b[2J';
 const TICK_MS = 200;
 
 interface Press {
   text: string;
   ms: number;
   interrupt?: boolean;
+  /** A key with no meaning: ignored while answering, answered with a hint once the story shows. */
+  stray?: boolean;
 }
 
 export function keyDriver(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, style: DrillStyle, clock: () => Date): Driver {
@@ -58,6 +61,7 @@ export function keyDriver(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, 
     if ((key?.ctrl && key.name === 'd') || key?.name === 'escape') return press({ text: 'q', ms });
     if (key?.name === 'return' || key?.name === 'enter' || key?.name === 'space') return press({ text: '', ms });
     if (text && /^[1-4sq]$/i.test(text)) return press({ text, ms });
+    if (text && /^[\x21-\x7e]$/.test(text)) return press({ text, ms, stray: true });
   };
   // Ctrl-Z: hand the terminal back to the shell; `fg` brings the session back as it was.
   const suspend = () => {
@@ -105,6 +109,11 @@ export function keyDriver(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, 
       return interrupted;
     },
     show(screens, drill) {
+      // Each question after the first starts on a clean screen: the last story's cues are out of sight.
+      if (screens.some((s) => s.kind === 'question' && s.position > 1)) {
+        clearTimer();
+        stdout.write(CLEAR_SCREEN);
+      }
       for (const screen of screens) {
         clearTimer();
         if (screen.kind === 'question' || screen.kind === 'answer' || screen.kind === 'summary') asking = undefined;
@@ -113,9 +122,12 @@ export function keyDriver(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, 
       startTimer(drill);
     },
     async next(drill: Drill): Promise<DrillInput> {
-      const p = presses.shift() ?? (await new Promise<Press>((resolve) => (waiting = resolve)));
-      if (p.interrupt) interrupted = true;
-      return readAnswer(drill, p.text, p.ms, clock());
+      for (;;) {
+        const p = presses.shift() ?? (await new Promise<Press>((resolve) => (waiting = resolve)));
+        if (p.stray && drill.phase.name === 'asking') continue;
+        if (p.interrupt) interrupted = true;
+        return readAnswer(drill, p.text, p.ms, clock());
+      }
     },
     close: restore,
   };

@@ -35,19 +35,24 @@ export interface Intro {
 
 export function formatIntro(intro: Intro, style: DrillStyle): string {
   const c = pc.createColors(style.color);
+  const w = (text: string) => wrap(text, style.width);
   const { setup, gaps, available } = intro.prepared;
   const n = setup.questions.length;
-  const out = [`${c.bold(`Drill: ${p(setup.profile)}`)} ${c.dim(`(${p(setup.heading)})`)}`];
-  if (intro.otherProfiles.length) out.push(c.dim(`The first of ${intro.otherProfiles.length + 1} profiles; choose another with --profile ${p(intro.otherProfiles[0]!)}.`));
+  const out = [`${c.bold(`Drill: ${p(setup.profile)}`)} ${c.dim(w(`(${p(setup.heading)})`))}`];
+  if (intro.otherProfiles.length) out.push(c.dim(w(`The first of ${intro.otherProfiles.length + 1} profiles; choose another with --profile ${p(intro.otherProfiles[0]!)}.`)));
   if (n === 0) return out.join('\n');
-  out.push(`${plural(n, 'question')}${n < available ? ` of ${available}` : ''}, ${clock(setup.budgetSeconds)} each. Answer aloud as you would in the interview.`);
+  out.push(w(`${plural(n, 'question')}${n < available ? ` of ${available}` : ''}, ${clock(setup.budgetSeconds)} each. Answer aloud as you would in the interview.`));
   out.push(
-    style.mode === 'keys'
-      ? c.dim('Enter: done, show my cues · 1-4: rate · s: skip · q: stop')
-      : c.dim('Enter (an empty line) when done to see the cues, then 1-4 to rate; s skips, q stops.'),
+    c.dim(
+      w(
+        style.mode === 'keys'
+          ? 'Enter: done, show my cues · 1-4: rate · s: skip · q: stop'
+          : 'Enter (an empty line) when done to see the cues, then 1-4 to rate; s skips, q stops.',
+      ),
+    ),
   );
-  if (gaps.length) out.push(c.dim(`Not asked: ${gaps.map((g) => p(g.id)).join(', ')} (no story yet).`));
-  if (intro.fixedClock) out.push(c.dim(`The clock is fixed at ${style.now.toISOString()} (${intro.fixedClock}).`));
+  if (gaps.length) out.push(c.dim(w(`Not asked: ${gaps.map((g) => p(g.id)).join(', ')} (no story yet).`)));
+  if (intro.fixedClock) out.push(c.dim(w(`The clock is fixed at ${style.now.toISOString()} (${intro.fixedClock}).`)));
   return out.join('\n');
 }
 
@@ -112,7 +117,8 @@ export function formatStory(q: DrillQuestion, style: DrillStyle): string {
 function ratingPrompt(style: DrillStyle): string {
   const c = pc.createColors(style.color);
   const choices = `${c.bold('1')} again  ${c.bold('2')} hard  ${c.bold('3')} good  ${c.bold('4')} easy`;
-  return `How did it go?  ${choices}  ${c.dim('(s skip · q stop)')}`;
+  // 67 columns in all; a narrower terminal gets the second part on a line of its own.
+  return `How did it go?  ${choices}${style.width < 68 ? '\n' : '  '}${c.dim('(s skip · q stop)')}`;
 }
 
 /** The end of a session: what was done, how long it took, where it went. */
@@ -147,12 +153,13 @@ export function formatTimer(elapsedMs: number, budget: number, style: Pick<Drill
   const c = pc.createColors(style.color);
   const seconds = Math.floor(elapsedMs / 1000);
   const time = `${clock(seconds)} / ${clock(budget)}`;
-  const barWidth = Math.max(0, Math.min(30, style.width - INDENT.length - time.length - 16));
+  const hint = '  Enter when done';
+  const barWidth = Math.max(0, Math.min(30, style.width - INDENT.length - time.length - 2 - 10 - hint.length));
   const filled = Math.min(barWidth, Math.round((seconds / budget) * barWidth));
   const bar = '━'.repeat(filled) + c.dim('─'.repeat(barWidth - filled));
   const paint = seconds > budget ? c.red : seconds >= budget * 0.75 ? c.yellow : c.green;
   const note = seconds > budget ? c.red(` ${clock(seconds - budget)} over`) : '';
-  return truncateVisible(`${INDENT}${paint(c.bold(time))}  ${paint(bar)}${note}`, style.width);
+  return truncateVisible(`${INDENT}${paint(c.bold(time))}  ${paint(bar)}${note}${c.dim(hint)}`, style.width);
 }
 
 /** Keeps a coloured line within the terminal, so redrawing it in place never wraps. */

@@ -19,7 +19,8 @@ export function ago(time: Date, now: Date): string {
   if (ms < MINUTE) return 'just now';
   if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min ago`;
   if (ms < DAY) return `${Math.floor(ms / HOUR)} h ago`;
-  const days = Math.floor(ms / DAY);
+  // Rounded, as people count days: last night, seen the next morning, was "yesterday".
+  const days = Math.max(1, Math.round(ms / DAY));
   if (days === 1) return 'yesterday';
   if (days < 45) return `${days} days ago`;
   return `on ${formatDate(time)}`;
