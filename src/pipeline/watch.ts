@@ -5,8 +5,7 @@ import { EnvironmentError, UserError, type Diagnostic } from '../diagnostics.js'
 import { BrowserSession } from '../render/pdf/browser.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { watchWorkspace, type WorkspaceWatcher } from '../workspace/watch.js';
-import { summarisePractice } from '../practice/history.js';
-import { readPracticeLog } from '../practice/log.js';
+import { loadPracticeHistory } from '../practice/log.js';
 
 /**
  * `build --watch`: one warm browser, and on each change only the profiles
@@ -56,8 +55,8 @@ export function startWatch(options: WatchOptions): Watcher {
       assertValid(workspace);
       const profiles = selectProfiles(workspace, options.profiles);
       const templates = await loadTemplates(options.root);
-      const log = readPracticeLog(options.root);
-      const buildOptions = { ...options, practice: summarisePractice(log.reps) };
+      const log = loadPracticeHistory(options.root);
+      const buildOptions = { ...options, practice: log.history };
       const rebuilt: string[] = [];
       const diagnostics: Diagnostic[] = [...workspace.diagnostics, ...log.diagnostics];
       for (const profile of profiles) {

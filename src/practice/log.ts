@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { diagnostic, EnvironmentError, type Diagnostic } from '../diagnostics.js';
 import { writeError, WORKSPACE_TARGET } from '../output/write-error.js';
 import { PRACTICE_LOG } from '../workspace/layout.js';
+import { NO_PRACTICE, summarisePractice, type PracticeHistory } from './history.js';
 
 /**
  * The practice log: `.storybank/practice.jsonl`, one JSON object per rep.
@@ -126,7 +127,23 @@ export function readPracticeLog(root: string): PracticeLog {
 /** A device or a pipe in the log's place would be read forever or written nowhere. */
 function assertPlainFile(fd: number, path: string): void {
   if (fstatSync(fd).isFile()) return;
-  throw new EnvironmentError(`${path} is not a plain file`, 'move it away: the practice log must be a plain text file (storybank creates it)');
+  throw new EnvironmentError(`${path} is not a plain file`, 'move it away; storybank keeps the practice log as a plain text file and creates it when needed');
+}
+
+/**
+ * What the log says, summed up, with its warnings: for the commands that
+ * only show practice (build, plan, preview). A log that cannot be read at
+ * all is a warning there, never a failure: the outputs do not depend on it.
+ */
+export function loadPracticeHistory(root: string): { history: PracticeHistory; diagnostics: Diagnostic[] } {
+  try {
+    const log = readPracticeLog(root);
+    return { history: summarisePractice(log.reps), diagnostics: log.diagnostics };
+  } catch (e) {
+    if (!(e instanceof EnvironmentError)) throw e;
+    const message = `${e.message.replace(`${join(root, PRACTICE_LOG)}`, 'the practice log')}; what you practised is not shown (${e.hint})`;
+    return { history: NO_PRACTICE, diagnostics: [diagnostic(PRACTICE_LOG, undefined, 'warning', 'practice-log-unreadable', message)] };
+  }
 }
 
 /** The log line for one rep: always the same keys in the same order. */

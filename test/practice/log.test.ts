@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EnvironmentError, formatDiagnostic } from '../../src/diagnostics.js';
-import { openPracticeLog, parsePracticeLog, readPracticeLog, repLine, type PracticeRep } from '../../src/practice/log.js';
+import { loadPracticeHistory, openPracticeLog, parsePracticeLog, readPracticeLog, repLine, type PracticeRep } from '../../src/practice/log.js';
 import { makeWorkspace, removeAllWorkspaces } from '../helpers/workspace.js';
 
 afterAll(removeAllWorkspaces);
@@ -129,5 +129,11 @@ describe('appending to the practice log', () => {
     symlinkSync('/dev/zero', ws.path('.storybank/practice.jsonl'));
     expect(() => readPracticeLog(ws.dir)).toThrow(/practice\.jsonl is not a plain file/);
     expect(() => openPracticeLog(ws.dir)).toThrow(EnvironmentError);
+    // Commands that only show practice go on without it, and say why.
+    const shown = loadPracticeHistory(ws.dir);
+    expect(shown.history.total).toBe(0);
+    expect(shown.diagnostics.map(formatDiagnostic)).toEqual([
+      '.storybank/practice.jsonl: warning: the practice log is not a plain file; what you practised is not shown (move it away; storybank keeps the practice log as a plain text file and creates it when needed)',
+    ]);
   });
 });

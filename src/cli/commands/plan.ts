@@ -1,7 +1,6 @@
 import { assertValid, selectProfiles } from '../../pipeline/build.js';
 import { planProfile } from '../../plan/assign.js';
-import { summarisePractice } from '../../practice/history.js';
-import { readPracticeLog } from '../../practice/log.js';
+import { loadPracticeHistory } from '../../practice/log.js';
 import { buildTime } from '../../view/view-model.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { formatPlan, planToJson } from '../format/plan.js';
@@ -13,8 +12,8 @@ export async function runPlan(argv: Record<string, unknown>, g: Globals): Promis
   const workspace = await loadWorkspace(g.dir, { cache: g.cache });
   assertValid(workspace);
   const profiles = selectProfiles(workspace, parseProfiles(argv.profile));
-  const log = readPracticeLog(g.dir);
-  const practice = { history: summarisePractice(log.reps), now: buildTime() };
+  const log = loadPracticeHistory(g.dir);
+  const practice = { history: log.history, now: buildTime() };
   const plans = profiles.map((p) => planProfile(p, workspace.stories, workspace.catalog, { includePrivate: Boolean(argv['include-private']) }));
   if (argv.json) {
     const data = plans.map((p) => planToJson(p, workspace, practice));
