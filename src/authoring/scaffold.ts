@@ -211,8 +211,8 @@ export const IGNORED: { entry: string; text: string }[] = [
   {
     entry: '.storybank/',
     text:
-      '# Your practice log from `storybank drill` (plain text, one line per rep). It may be\n' +
-      '# committed: delete this line to keep your practice history with your stories.\n' +
+      '# The practice log of `storybank drill`: plain text, one line per answer. It may be\n' +
+      '# committed: remove the next line to keep your practice history in git too.\n' +
       '.storybank/\n',
   },
 ];

@@ -173,6 +173,7 @@ describe('storybank drill, line mode', () => {
       [['-p', 'charge-nurs'], /unknown profile "charge-nurs"; did you mean "charge-nurse"\?/],
       [['-p', 'ic,frontend-lead'], /one profile at a time/],
       [['--now', 'last tuesday'], /--now takes an ISO 8601 time/],
+      [['--json'], /--json goes with --stats/],
     ];
     for (const [args, message] of cases) {
       const r = await drill(ws, args, '\n3\n');

@@ -27,6 +27,7 @@ export async function runDrill(argv: Record<string, unknown>, g: Globals): Promi
   const questions = parseList(argv.question);
   if (argv.all && questions) throw new UserError('--all asks every question; --question asks the ones named. Use one of them.');
   if (argv.count !== undefined && (argv.all || questions)) throw new UserError('--count chooses how many questions the schedule picks; it does not go with --all or --question');
+  if (argv.json && !argv.stats) throw new UserError('--json goes with --stats: a practice session is for people; `drill --stats --json` is for programs');
   const count = parseCount(argv.count, DEFAULT_COUNT);
   const fixed = parseNow(argv.now) ?? sourceDateEpoch();
   const clock = fixed ? () => fixed : () => new Date();

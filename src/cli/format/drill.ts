@@ -141,11 +141,15 @@ export function formatSummary(drill: Drill, style: DrillStyle): string {
     ended === 'finished'
       ? `Done: ${plural(done.length, 'answer')}, ${clock(spoken)} of speaking.`
       : `Stopped after ${plural(done.length, 'answer')} of ${setup.questions.length}; ${done.length === 1 ? 'it is' : 'they are'} logged.`;
-  const out = ['', c.bold(head)];
-  out.push(`${INDENT}Time: ${clock(spoken / done.length)} on average against ${clock(setup.budgetSeconds)}${over.length ? `; over: ${over.map((r) => `${p(r.question.id)} ${clock(r.seconds)}`).join(', ')}` : ', none over'}`);
-  out.push(`${INDENT}Ratings: ${counts}${skipped.length ? ` · skipped ${skipped.length}` : ''}`);
-  out.push(c.dim(`${INDENT}Saved to ${PRACTICE_LOG}; progress: storybank drill --stats${setup.profile ? ` --profile ${p(setup.profile)}` : ''}`));
-  return out.join('\n');
+  const line = (text: string) => `${INDENT}${wrap(text, style.width, INDENT)}`;
+  const overs = over.length ? `; over: ${over.map((r) => `${p(r.question.id)} ${clock(r.seconds)}`).join(', ')}` : ', none over';
+  return [
+    '',
+    c.bold(wrap(head, style.width)),
+    line(`Time: ${clock(spoken / done.length)} on average against ${clock(setup.budgetSeconds)}${overs}`),
+    line(`Ratings: ${counts}${skipped.length ? ` · skipped ${skipped.length}` : ''}`),
+    c.dim(line(`Saved to ${PRACTICE_LOG}; progress: storybank drill --stats --profile ${p(setup.profile)}`)),
+  ].join('\n');
 }
 
 /** The live timer line: elapsed against the budget, with a bar that fills and turns red past it. */
