@@ -28,6 +28,7 @@ const commands = {
   init: async () => (await import('./commands/init.js')).runInit,
   import: async () => (await import('./commands/import.js')).runImport,
   preview: async () => (await import('./commands/preview.js')).runPreview,
+  drill: async () => (await import('./commands/drill.js')).runDrill,
 } satisfies Record<string, Lazy>;
 
 function globals(argv: Record<string, unknown>): Globals {
@@ -122,6 +123,24 @@ function parser(args: string[], started: (run: Promise<number>) => void): Argv {
           .option('port', { type: 'number', describe: 'port on 127.0.0.1 (default 4173, or the next free one)' })
           .option('paper', { choices: ['letter', 'a4'] as const }),
       run(commands.preview),
+    )
+    .command(
+      'drill',
+      'rehearse answers aloud against the clock; ratings schedule what comes next',
+      (y) =>
+        y
+          .option('profile', { type: 'string', alias: 'p', describe: 'profile to practise (default: the first by name)' })
+          .option('count', { type: 'number', alias: 'n', describe: 'questions in this session (default 5): due ones first, then new ones' })
+          .option('question', { type: 'string', array: true, describe: 'ask these question ids, in this order' })
+          .option('all', { type: 'boolean', describe: 'ask every question that has a story' })
+          .option('stats', { type: 'boolean', describe: 'show reps, last rating, due date and average time per question' })
+          .option('json', { type: 'boolean', describe: 'with --stats: print JSON' })
+          .option('now', { type: 'string', describe: 'the time to schedule against (ISO 8601, or seconds since 1970); default now or SOURCE_DATE_EPOCH' })
+          .option('include-private', { type: 'boolean', describe: 'let private stories answer, as on the cheat sheet with --include-private' })
+          .example('$0 drill', 'five questions of the first profile, due ones first')
+          .example('$0 drill -p lead --question failure', 'practise one question')
+          .example('$0 drill --stats', 'progress per question'),
+      run(commands.drill),
     )
     .demandCommand(1, 'Name a command, e.g. `storybank build`. See --help.')
     .strict()

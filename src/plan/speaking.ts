@@ -9,6 +9,9 @@ export const WORDS_PER_MINUTE = 150;
 /** The guidance every answer is measured against, in seconds. */
 export const SPOKEN_GUIDANCE = { min: 90, max: 120, label: '1.5–2 min' } as const;
 
+/** About two minutes: the longest an answer should run, and `drill`'s budget unless a profile sets `answer_seconds`. */
+export const ANSWER_SECONDS = SPOKEN_GUIDANCE.max;
+
 /** About two minutes spoken: the longest an answer should run. */
 export const MAX_SPOKEN_WORDS = (SPOKEN_GUIDANCE.max / 60) * WORDS_PER_MINUTE;
 

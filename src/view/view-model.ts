@@ -3,6 +3,7 @@ import { COMPETENCIES } from '../questions/bank.js';
 import type { Assignment, Plan } from '../plan/assign.js';
 import { formatSpeakingTime, guidanceNote, speakingSeconds } from '../plan/speaking.js';
 import { splitSentences } from '../support/sentences.js';
+import { NO_PRACTICE, type PracticeHistory } from '../practice/history.js';
 import type { Paper, Config } from '../workspace/schema.js';
 import type { Story, StorySection } from '../workspace/story.js';
 import { storyCues } from './cues.js';
@@ -62,6 +63,8 @@ export interface ViewEntry {
   /** That earlier entry's question, for the answer bank's "told under" line. */
   repeatOfQuestion?: string;
   backup?: { id: string; title: string };
+  /** The log has reps, but none of this question with this story: the sheet marks it, small. */
+  unpractised: boolean;
 }
 
 export interface CoverageRow {
@@ -87,6 +90,8 @@ export interface ViewModel {
   numbers: string[];
   coverage: CoverageRow[];
   gaps: string[];
+  /** How many entries are `unpractised` (0 when nothing was ever practised). */
+  unpractised: number;
   extra: Record<string, unknown>;
 }
 
@@ -99,11 +104,14 @@ export interface ViewOptions {
    * notes never name a private story. The cheat sheet is personal and does.
    */
   shared: boolean;
+  /** The practice log's summary; without one (or with an empty log) nothing is marked. */
+  practice?: PracticeHistory;
 }
 
 export function buildViewModel(plan: Plan, stories: readonly Story[], config: Config, options: ViewOptions): ViewModel {
   const { profile } = plan;
   const firstUse = new Map<string, { number: number; question: string }>();
+  const practice = options.practice ?? NO_PRACTICE;
   const entries: ViewEntry[] = plan.assignments.map((a) => {
     const id = a.pick?.story.id;
     const first = id ? firstUse.get(id) : undefined;
@@ -119,6 +127,7 @@ export function buildViewModel(plan: Plan, stories: readonly Story[], config: Co
       repeatOf: first?.number,
       repeatOfQuestion: first?.question,
       backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title } : undefined,
+      unpractised: practice.total > 0 && a.pick !== undefined && practice.of(a.question.id, a.pick.story.id).reps === 0,
     };
   });
 
@@ -157,6 +166,7 @@ export function buildViewModel(plan: Plan, stories: readonly Story[], config: Co
     numbers,
     coverage,
     gaps: plan.gaps.map((q) => q.text),
+    unpractised: entries.filter((e) => e.unpractised).length,
     extra: profile.extra,
   };
 }
@@ -257,7 +267,11 @@ export function formatDate(date: Date): string {
 
 /** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; else now. */
 export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
+  return sourceDateEpoch(env) ?? new Date();
+}
+
+/** The time SOURCE_DATE_EPOCH pins, if it is set to whole seconds. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date();
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }

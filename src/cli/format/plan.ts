@@ -1,13 +1,30 @@
 import pc from 'picocolors';
 import { coverage } from '../../plan/coverage.js';
 import type { Assignment, Plan } from '../../plan/assign.js';
+import { NO_PRACTICE, type PracticeHistory } from '../../practice/history.js';
+import { RATING_NAMES } from '../../practice/log.js';
+import { storyCues } from '../../view/cues.js';
 import type { Workspace } from '../../workspace/parse.js';
 import type { Story } from '../../workspace/story.js';
-import { storyCues } from '../../view/cues.js';
+import { ago } from './when.js';
 
-/** `storybank plan`: the assignment with its reasons, as text for people and JSON for programs. */
+/**
+ * `storybank plan`: the assignment with its reasons, as text for people and
+ * JSON for programs. What was practised comes in as a summary of the log.
+ */
 
-export function planToJson(plan: Plan, workspace: Workspace, options: { cues?: boolean } = {}) {
+export interface PlanPractice {
+  history: PracticeHistory;
+  now: Date;
+}
+
+const NOTHING_PRACTISED: PlanPractice = { history: NO_PRACTICE, now: new Date(0) };
+
+function practised(a: Assignment, practice: PlanPractice) {
+  return a.pick ? practice.history.of(a.question.id, a.pick.story.id) : undefined;
+}
+
+export function planToJson(plan: Plan, workspace: Workspace, options: { cues?: boolean } = {}, practice: PlanPractice = NOTHING_PRACTISED) {
   return {
     profile: plan.profile.name,
     role: plan.profile.role,
@@ -20,6 +37,7 @@ export function planToJson(plan: Plan, workspace: Workspace, options: { cues?: b
       backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title, score: a.backup.score } : null,
       withheld: a.withheld.map((h) => ({ id: h.story.id, why: h.why })),
       ...(options.cues ? { cues: a.pick ? storyCues(a.pick.story).map((c) => ({ text: c.text, ...(c.source ?? { written: true }) })) : [] } : {}),
+      practice: practiceJson(practised(a, practice)),
     })),
     gaps: plan.gaps.map((q) => ({ id: q.id, text: q.text })),
     unused: plan.unused.map((s) => s.id),
@@ -28,7 +46,11 @@ export function planToJson(plan: Plan, workspace: Workspace, options: { cues?: b
   };
 }
 
-export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boolean; cues?: boolean }): string {
+function practiceJson(p: ReturnType<typeof practised>) {
+  return { reps: p?.reps ?? 0, last: p?.last ? { at: p.last.time.toISOString(), rating: p.last.rating, seconds: p.last.seconds } : null };
+}
+
+export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boolean; cues?: boolean }, practice: PlanPractice = NOTHING_PRACTISED): string {
   const c = pc.createColors(style.color);
   const p = plan.profile;
   const out: string[] = [];
@@ -42,6 +64,15 @@ export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boo
       const reasons = a.pick.reasons.map((r) => `${r.term} ${r.points >= 0 ? '+' : ''}${r.points}`).join(', ');
       out.push(`    → ${a.pick.story.title} ${c.dim(`(${a.pick.story.id})`)}  score ${a.pick.score}: ${reasons}`);
       if (a.backup) out.push(c.dim(`      backup: ${a.backup.story.title} (${a.backup.story.id}), score ${a.backup.score}`));
+      const p = practised(a, practice);
+      // Only once there is a log: a plan for someone who never drills stays as it was.
+      if (p && practice.history.total > 0) {
+        out.push(
+          p.last
+            ? c.dim(`      last practised ${ago(p.last.time, practice.now)} (${RATING_NAMES[p.last.rating]}), ${p.reps}× in all`)
+            : `      ${c.yellow('never practised')}`,
+        );
+      }
       if (style.cues) out.push(...cueLines(a.pick.story, shownCues, c));
     } else {
       out.push(`    ${c.red('→ GAP')}: ${gapReason(a)}`);
@@ -66,6 +97,7 @@ export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boo
   if (plan.excluded.length) {
     out.push(`Not candidates: ${plan.excluded.map((e) => `${e.story.id} (${e.why})`).join(', ')}`);
   }
+  if (practice.history.total === 0) out.push(c.dim(`Practised: nothing logged yet; rehearse aloud with \`storybank drill --profile ${plan.profile.name}\``));
   return out.join('\n');
 }
 

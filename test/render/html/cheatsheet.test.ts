@@ -8,6 +8,8 @@ import { loadTemplates } from '../../../src/render/templates.js';
 import { readWorkspaceFiles } from '../../../src/workspace/files.js';
 import { parseWorkspace } from '../../../src/workspace/parse.js';
 import { memoryWorkspace, star } from '../../helpers/memory.js';
+import { summarisePractice, type PracticeHistory } from '../../../src/practice/history.js';
+import type { LoggedRep } from '../../../src/practice/log.js';
 
 const fixture = fileURLToPath(new URL('../../fixtures/basic', import.meta.url));
 const golden = fileURLToPath(new URL('../../golden/frontend-lead.cheatsheet.html', import.meta.url));
@@ -26,6 +28,29 @@ describe('cheat sheet HTML', () => {
     const html = readable(renderCheatSheetHtml(model, await loadTemplates(fixture)));
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, html);
     expect(html).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('marks, small, the questions never practised, once anything was practised', async () => {
+    const ws = parseWorkspace(await readWorkspaceFiles(fixture));
+    const profile = ws.profiles.find((p) => p.name === 'frontend-lead')!;
+    const templates = await loadTemplates(fixture);
+    const marked = (practice?: PracticeHistory) => {
+      const { model } = viewsFor(ws, profile, { now, practice }).cheatSheet;
+      const html = renderCheatSheetHtml(model, templates);
+      return { model, questions: [...html.matchAll(/data-question="([^"]+)"[^]*?<\/article>/g)].filter((m) => m[0].includes('not practised')).map((m) => m[1]) };
+    };
+    expect(marked().questions).toEqual([]);
+    expect(marked(summarisePractice([])).questions).toEqual([]);
+    const rep = (question: string, story: string, profileName: string): LoggedRep => ({
+      at: '2026-01-14T18:00:00.000Z', time: new Date('2026-01-14T18:00:00Z'), profile: profileName, question, story, seconds: 95, rating: 3, line: 1,
+    });
+    // Practised in another profile with the same story counts; the same question with another story does not.
+    const some = marked(summarisePractice([rep('about-me', 'pitch', 'frontend-lead'), rep('accessibility', 'screen-reader', 'ic'), rep('leadership', 'checkout-outage', 'ic')]));
+    expect(some.questions).toEqual(['leadership', 'production-incident', 'mentoring']);
+    expect(some.model.unpractised).toBe(3);
+    // The mark sits on the story line, so the question itself keeps its width.
+    const html = renderCheatSheetHtml(some.model, templates);
+    expect(html).toMatch(/<p class="story">[^<]*(<span class="year">[^<]*<\/span>)?(<span class="see">[^<]*<\/span>)?<span class="unpractised"> · not practised<\/span><\/p>/);
   });
 
   it('shows story text as literal text, never as markup or template code', async () => {
