@@ -23,14 +23,18 @@ export function postingFormat(name: string, text: string): PostingFormat {
   return 'txt';
 }
 
+/** The error for a file over MAX_POSTING_BYTES; `size` undefined when only "more than" is known (standard input). */
+export function tooLarge(name: string, size?: number): UserError {
+  const how = size === undefined ? 'more than 1 MB' : `${(size / 1024 / 1024).toFixed(1)} MB`;
+  return new UserError(`${name} is ${how}; a job posting is under 1 MB, so this is not one (save only the posting's page or text)`);
+}
+
 /** `name` is how the posting is shown in messages (a path, or "standard input"). */
 export function readPosting(bytes: Uint8Array, name: string): Posting {
   if (OFFICE.test(name)) {
     throw new UserError(`${name}: storybank reads postings as .txt, .md or .html; copy the posting's text into a .txt file (or save the careers page as HTML) and try again`);
   }
-  if (bytes.length > MAX_POSTING_BYTES) {
-    throw new UserError(`${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a job posting is under 1 MB, so this is not one (save only the posting's page or text)`);
-  }
+  if (bytes.length > MAX_POSTING_BYTES) throw tooLarge(name, bytes.length);
   const text = decodePosting(bytes, name);
   if (text.trim().length === 0) throw new UserError(`${name} is empty; save the posting's text into it first`);
   const format = postingFormat(name, text);
