@@ -1,6 +1,6 @@
 import type { Analysis } from './analyse.js';
-import { lineOf, type Posting } from './posting.js';
-import { quoteAround } from './score.js';
+import type { Posting } from './posting.js';
+import { quoteAround, type Quote } from './quote.js';
 import { SECTION_WEIGHTS, type Placement } from './sections.js';
 
 /**
@@ -130,7 +130,7 @@ export interface InterviewerQuestion {
   topic: TopicId;
   text: string;
   /** Why it is asked: the line that stresses it, or that the posting is silent. */
-  why: { line: number; quote: string } | 'not in the posting';
+  why: Quote | 'not in the posting';
 }
 
 export const MIN_ASKS = 2;
@@ -145,18 +145,18 @@ const ABOUT_THE_JOB = new Set<Placement>(['title', 'intro', 'role', 'responsibil
 /** Up to four questions for the interviewer, stressed topics first, then what is left open. */
 export function questionsForThem(posting: Posting, placements: readonly Placement[], analysis: Analysis): InterviewerQuestion[] {
   const jobText = posting.blocks.filter((_, i) => ABOUT_THE_JOB.has(placements[i]!)).map((b) => b.text).join('\n');
-  const stressed: { topic: Topic; weight: number; line: number; quote: string }[] = [];
+  const stressed: ({ topic: Topic; weight: number } & Quote)[] = [];
   const silent: Topic[] = [];
   for (const topic of TOPICS) {
     if (topic.settled && (typeof topic.settled === 'function' ? topic.settled(jobText) : topic.settled.test(jobText))) continue;
     let weight = 0;
-    let where: { line: number; quote: string } | undefined;
+    let where: Quote | undefined;
     posting.blocks.forEach((block, i) => {
       const m = topic.mentioned.exec(block.text);
       if (!m) return;
       // Where the posting talks about it counts: the duties more than the perks.
       weight += Math.max(SECTION_WEIGHTS[placements[i]!], placements[i] === 'benefits' ? 0.2 : 0.1);
-      where ??= { line: lineOf(block, m.index), quote: quoteAround(block, m.index, m.index + m[0].length) };
+      where ??= quoteAround(block, m.index, m.index + m[0].length);
     });
     const isStressed = where !== undefined && weight >= (topic.minWeight ?? 0.5) && topic.id !== 'team-size' && topic.id !== 'tech-stack';
     if (isStressed) stressed.push({ topic, weight, ...where! });
@@ -167,7 +167,7 @@ export function questionsForThem(posting: Posting, placements: readonly Placemen
   for (const s of stressed) {
     // One line that stresses two topics ("on-call shifts, day or night") is one question.
     if (out.length >= 2 || out.some((q) => q.why !== 'not in the posting' && q.why.line === s.line)) continue;
-    out.push({ topic: s.topic.id, text: s.topic.stressed, why: { line: s.line, quote: s.quote } });
+    out.push({ topic: s.topic.id, text: s.topic.stressed, why: { line: s.line, endLine: s.endLine, quote: s.quote } });
   }
   silent.sort((a, b) => a.rank - b.rank);
   for (const t of silent) if (out.length < MAX_ASKS) out.push({ topic: t.id, text: t.silent!, why: 'not in the posting' });

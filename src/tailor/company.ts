@@ -67,7 +67,10 @@ export function findCompany(posting: Posting, placements: readonly Placement[], 
   vote(meta.hiringOrganization, 4, 0, 'schema.org JobPosting');
   vote(meta.organization, 2, 0, 'schema.org Organization');
   vote(meta.siteName, 1, 0, 'page metadata');
-  if (meta.pageTitle) for (const part of splitTitle(meta.pageTitle).rest) vote(part, 1, 0, 'page title');
+  if (meta.pageTitle) {
+    const split = splitTitle(meta.pageTitle);
+    if (split.role) for (const part of split.rest) vote(part, 1, 0, 'page title');
+  }
 
   let agency = false;
   let agencyName: string | undefined;
@@ -77,7 +80,11 @@ export function findCompany(posting: Posting, placements: readonly Placement[], 
     if (AGENCY_TEXT.test(block.text)) agency = true;
     agencyName ??= AGENCY_NAME.exec(block.text)?.[1];
     if (block.kind === 'heading') {
-      if (placement === 'title') for (const part of splitTitle(block.text).rest) vote(part, 2, line, 'title line');
+      if (placement === 'title') {
+        // Beside a job title, the other parts name the employer or the team; alone, the line is no name.
+        const split = splitTitle(block.text);
+        if (split.role) for (const part of split.rest) vote(part, 2, line, 'title line');
+      }
       const about = /^about\s+(.+)$/i.exec(block.text.trim());
       if (about && !/^(us|you|the|this|our|me|working)\b/i.test(about[1]!)) vote(about[1], 3, line, `"${block.text.trim()}" heading`);
       return;

@@ -29,10 +29,15 @@ function comment(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** "l. 9", or "l. 13–14" for a quote across a line break. */
+export function lineRef(e: { line: number; endLine: number }): string {
+  return e.endLine > e.line ? `l. ${e.line}–${e.endLine}` : `l. ${e.line}`;
+}
+
 export function quoteList(evidence: readonly Evidence[], count = QUOTES_PER_WEIGHT): string {
   return evidence
     .slice(0, count)
-    .map((e) => `"${e.quote}" (l. ${e.line})`)
+    .map((e) => `"${e.quote}" (${lineRef(e)})`)
     .join(', ');
 }
 
@@ -105,7 +110,7 @@ export function profileText(input: ProfileTextInput): string {
   if (input.ask.length > 0) {
     out.push('ask:  # your questions for them: what the posting stresses or leaves open');
     for (const q of input.ask) {
-      out.push(`  # ${comment(q.why === 'not in the posting' ? `${q.topic}: the posting does not say` : `${q.topic}: "${q.why.quote}" (l. ${q.why.line})`)}`);
+      out.push(`  # ${comment(q.why === 'not in the posting' ? `${q.topic}: the posting does not say` : `${q.topic}: "${q.why.quote}" (${lineRef(q.why)})`)}`);
       out.push(`  - ${yamlScalar(q.text)}`);
     }
   }

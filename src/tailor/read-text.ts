@@ -70,7 +70,8 @@ export function readTextPosting(text: string): Block[] {
         t.endsWith(':') ||
         isCapitals(t) ||
         BULLET.test(nextNonBlank(i)) ||
-        !lines[i + 1]?.trim())
+        // A short line standing alone between blank lines.
+        (i > 0 && !lines[i - 1]!.trim() && !lines[i + 1]?.trim()))
     ) {
       flush();
       const block = new BlockBuilder();

@@ -10,6 +10,8 @@ import type { Placement } from './sections.js';
 
 export interface Found {
   text: string;
+  /** As the posting writes it, when that differs ("ENGINEERING MANAGER"). */
+  written?: string;
   /** File line where the posting states it; 0 when only the page's metadata does. */
   line: number;
   /** How it was found, for the summary: "title line", "schema.org JobPosting"… */
@@ -18,7 +20,7 @@ export interface Found {
 
 /** The last word or two of a job title: what it is a title of. */
 const ROLE_NOUN =
-  /\b(engineers?|developers?|programmers?|architects?|managers?|directors?|heads? of|leads?|leaders?|supervisors?|officers?|executives?|presidents?|chiefs?|nurses?|midwi(fe|ves)|pharmacists?|physicians?|doctors?|surgeons?|dentists?|therapists?|paramedics?|carers?|care assistants?|teachers?|tutors?|lecturers?|professors?|instructors?|trainers?|coach(es)?|designers?|researchers?|scientists?|analysts?|statisticians?|economists?|accountants?|bookkeepers?|auditors?|controllers?|actuar(y|ies)|specialists?|consultants?|advis[eo]rs?|counsel(l?ors?)?|solicitors?|lawyers?|attorneys?|paralegals?|clerks?|assistants?|associates?|coordinators?|co-ordinators?|administrators?|representatives?|agents?|technicians?|technologists?|operatives?|operators?|drivers?|chefs?|cooks?|cleaners?|receptionists?|secretar(y|ies)|recruiters?|writers?|editors?|producers?|marketers?|strategists?|planners?|buyers?|partners?|owners?|interns?|apprentices?|trainees?|fellows?|stewards?|pilots?|mechanics?|electricians?|plumbers?|welders?|handlers?|pickers?|packers?|librarians?|workers?|ambassadors?|advocates?|sre|devops|cto|cfo|ceo|coo|vp)\b/i;
+  /\b(engineers?|developers?|programmers?|architects?|managers?|directors?|heads? of|leads?|leaders?|supervisors?|officers?|executives?|presidents?|chiefs?|nurses?|midwi(fe|ves)|pharmacists?|physicians?|doctors?|surgeons?|dentists?|therapists?|paramedics?|carers?|care assistants?|teachers?|tutors?|lecturers?|professors?|instructors?|trainers?|coach(es)?|designers?|researchers?|scientists?|analysts?|statisticians?|economists?|accountants?|bookkeepers?|auditors?|controllers?|actuar(y|ies)|specialists?|consultants?|advis[eo]rs?|counsel(l?ors?)?|solicitors?|lawyers?|attorneys?|paralegals?|clerks?|assistants?|associates?|coordinators?|co-ordinators?|administrators?|representatives?|agents?|technicians?|technologists?|operatives?|operators?|drivers?|chefs?|cooks?|cleaners?|receptionists?|secretar(y|ies)|recruiters?|writers?|editors?|producers?|marketers?|strategists?|planners?|buyers?|partners?|owners?|interns?|apprentices?|trainees?|fellows?|stewards?|pilots?|mechanics?|electricians?|plumbers?|welders?|handlers?|pickers?|packers?|librarians?|workers?|walkers?|sitters?|nann(y|ies)|ambassadors?|advocates?|sre|devops|cto|cfo|ceo|coo|vp)\b/i;
 
 export function looksLikeRole(text: string): boolean {
   return ROLE_NOUN.test(text) && text.length <= 90 && !/[.!?]$/.test(text.trim());
@@ -95,8 +97,11 @@ export function findRole(posting: Posting, placements: readonly Placement[]): Fo
   const titleIndex = placements.indexOf('title');
   if (titleIndex >= 0) {
     const block = posting.blocks[titleIndex]!;
+    // A small ad: "Dog walker wanted, Clapham".
+    const wanted = /^(.{3,60}?)\s+(?:wanted|needed|required)\b/i.exec(block.text);
+    if (wanted) return { text: clean(wanted[1]!).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), line: lineOf(block), source: 'title line' };
     const { role } = splitTitle(block.text);
-    if (role) return { text: clean(role), line: lineOf(block, block.text.indexOf(role)), source: 'title line' };
+    if (role) return { text: clean(role), written: role, line: lineOf(block, block.text.indexOf(role)), source: 'title line' };
   }
   // The opening and the role summary say "we are looking for a …".
   for (let i = 0; i < posting.blocks.length; i++) {

@@ -2,7 +2,8 @@ import { COMPETENCIES } from '../questions/bank.js';
 import { tokens } from '../support/words.js';
 import { findPhrases, roleFamilies, type Lexicon, type PhraseMatch } from './lexicon.js';
 import { placeBlocks } from './placement.js';
-import { lineOf, type Block, type Posting } from './posting.js';
+import type { Posting } from './posting.js';
+import { quoteAround } from './quote.js';
 import { SECTION_WEIGHTS, type Placement } from './sections.js';
 
 /**
@@ -14,8 +15,10 @@ import { SECTION_WEIGHTS, type Placement } from './sections.js';
  */
 
 export interface Evidence {
-  /** File line of the quote. */
+  /** File line where the quote starts. */
   line: number;
+  /** File line where it ends: a phrase can run across a line break of a text file. */
+  endLine: number;
   /** The clause of the posting around the match, as written (shortened with … when long). */
   quote: string;
   /** The lexicon phrases that matched in this block. */
@@ -36,7 +39,7 @@ const ORDER = new Map(COMPETENCIES.map((c, i) => [c.id, i]));
 const LABELS = new Map(COMPETENCIES.map((c) => [c.id, c.label]));
 
 /** Every competency the posting mentions, highest score first (ties: vocabulary order). */
-export function scorePosting(posting: Posting, lexicon: Lexicon, role?: { text: string; line: number }, placements: readonly Placement[] = placeBlocks(posting.blocks)): CompetencyScore[] {
+export function scorePosting(posting: Posting, lexicon: Lexicon, role?: { text: string; written?: string; line: number }, placements: readonly Placement[] = placeBlocks(posting.blocks)): CompetencyScore[] {
   const scores = new Map<string, CompetencyScore>();
   const entry = (id: string) => {
     const found = scores.get(id) ?? { id, label: LABELS.get(id) ?? id, score: 0, evidence: [] };
@@ -50,7 +53,7 @@ export function scorePosting(posting: Posting, lexicon: Lexicon, role?: { text: 
         const e = entry(id);
         if (e.evidence.some((x) => x.placement === 'title' && x.phrases[0]?.startsWith('job title'))) continue;
         e.score = round(e.score + lexicon.rolePoints);
-        e.evidence.push({ line: role.line, quote: role.text, phrases: [`job title: ${family.phrase.text}`], points: lexicon.rolePoints, placement: 'title' });
+        e.evidence.push({ line: role.line, endLine: role.line, quote: role.written ?? role.text, phrases: [`job title: ${family.phrase.text}`], points: lexicon.rolePoints, placement: 'title' });
       }
     }
   }
@@ -73,8 +76,7 @@ export function scorePosting(posting: Posting, lexicon: Lexicon, role?: { text: 
       const e = entry(id);
       e.score = round(e.score + points);
       e.evidence.push({
-        line: lineOf(block, start),
-        quote: quoteAround(block, start, end),
+        ...quoteAround(block, start, end),
         phrases: distinctPhrases(ranked),
         points,
         placement,
@@ -101,41 +103,4 @@ function distinctPhrases(matches: readonly PhraseMatch[]): string[] {
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-/** Where a clause ends: sentence punctuation, a colon or semicolon, a dash between words. */
-const CLAUSE_BREAK = /[.;:!?•|]\s|[;:!?•|]$|\.$|\s[—–-]\s|\s\(|\)\s/g;
-export const QUOTE_MAX = 90;
-
-/**
- * The clause of `block` around characters [start, end), on the line where
- * the match starts, so the quote can be found at the line it names.
- */
-export function quoteAround(block: Block, start: number, end: number): string {
-  const line = lineOf(block, start);
-  let from = start;
-  while (from > 0 && block.lines[from - 1] === line) from--;
-  let to = end;
-  while (to < block.text.length && block.lines[to] === line) to++;
-  const text = block.text;
-  // Narrow [from, to) to the clause that holds the match.
-  let clauseStart = from;
-  let clauseEnd = to;
-  for (const m of text.slice(from, to).matchAll(CLAUSE_BREAK)) {
-    const at = from + m.index;
-    if (at + m[0].length <= start) clauseStart = at + m[0].length;
-    else if (at >= end && at < clauseEnd) clauseEnd = at + (m[0].startsWith('.') || m[0].startsWith('?') || m[0].startsWith('!') ? 0 : 0);
-  }
-  let quote = text.slice(clauseStart, clauseEnd).trim();
-  let matchAt = start - clauseStart - (text.slice(clauseStart, clauseEnd).length - text.slice(clauseStart, clauseEnd).trimStart().length);
-  if (quote.length > QUOTE_MAX) {
-    // Keep the match, with as much of what precedes it as fits, cut at words.
-    const lead = Math.max(0, Math.min(matchAt - 20, quote.length - QUOTE_MAX));
-    let cut = quote.slice(lead, lead + QUOTE_MAX);
-    if (lead + QUOTE_MAX < quote.length) cut = cut.replace(/\s+\S*$/, '');
-    const head = lead > 0 ? cut.replace(/^\S*\s+/, '') : cut;
-    quote = `${lead > 0 ? '…' : ''}${head.trim()}${lead + QUOTE_MAX < quote.length ? '…' : ''}`;
-    matchAt = 0;
-  }
-  return quote.replace(/^[\s,–—-]+|[\s,–—-]+$/g, '').replace(/"/g, "'");
 }

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Ask } from '../../tailor/analyse.js';
 import type { MatchLine, MatchReport } from '../../tailor/match.js';
+import { lineRef } from '../../tailor/profile-text.js';
 import type { Evidence } from '../../tailor/score.js';
 import type { TailoredProfile } from '../../tailor/tailor.js';
 import { PLACEHOLDER_COMPANY, PLACEHOLDER_ROLE } from '../../workspace/profile.js';
@@ -18,7 +19,7 @@ function weightTag(ask: { weight: number }): string {
 }
 
 function evidenceLines(evidence: readonly Evidence[], c: Colors, indent: string, count = SHOWN_EVIDENCE): string[] {
-  const out = evidence.slice(0, count).map((e) => `${indent}${c.dim(`l. ${String(e.line).padStart(3)}`)}  "${e.quote}"`);
+  const out = evidence.slice(0, count).map((e) => `${indent}${c.dim(lineRef(e).padEnd(9))}  "${e.quote}"`);
   if (evidence.length > count) out.push(`${indent}${c.dim(`… and ${plural(evidence.length - count, 'more line')}`)}`);
   return out;
 }
@@ -64,7 +65,7 @@ export function formatProfileSummary(t: TailoredProfile, source: string, style: 
   if (t.ask.length) {
     out.push('');
     out.push(c.bold('Ask them (ask:)'));
-    for (const q of t.ask) out.push(`  - ${q.text}${q.why === 'not in the posting' ? c.dim('  (the posting does not say)') : c.dim(`  (l. ${q.why.line})`)}`);
+    for (const q of t.ask) out.push(`  - ${q.text}${q.why === 'not in the posting' ? c.dim('  (the posting does not say)') : c.dim(`  (${lineRef(q.why)})`)}`);
   }
   out.push('');
   const gaps = t.plan.gaps.length;
