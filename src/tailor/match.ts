@@ -66,7 +66,7 @@ export function matchPosting(analysis: Analysis, stories: readonly Story[], cata
   };
   if (profile) {
     report.profile = profile;
-    report.comparison = compare(analysis.asks, profile);
+    report.comparison = compare(analysis, profile);
     const asked = new Set(analysis.asks.map((a) => a.id));
     report.offTopic = profile.questions
       .map((id) => catalog.questions.get(id))
@@ -75,11 +75,14 @@ export function matchPosting(analysis: Analysis, stories: readonly Story[], cata
   return report;
 }
 
-function compare(asks: readonly Ask[], profile: Profile): Comparison[] {
+/** The posting's emphasis beside the profile's, then what only the profile emphasises (with the posting's weight, if it asks at all). */
+function compare(analysis: Analysis, profile: Profile): Comparison[] {
   const emphasis = new Map(Object.entries(profile.emphasis).map(([k, v]) => [k.toLowerCase(), v]));
-  const rows: Comparison[] = asks.map((a) => ({ competency: a.id, label: a.label, posting: a.weight, profile: emphasis.get(a.id) }));
+  const rows: Comparison[] = analysis.emphasis.map((a) => ({ competency: a.id, label: a.label, posting: a.weight, profile: emphasis.get(a.id) }));
   for (const [competency, weight] of [...emphasis].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
-    if (!asks.some((a) => a.id === competency)) rows.push({ competency, label: competency, profile: weight });
+    if (rows.some((r) => r.competency === competency)) continue;
+    const asked = analysis.asks.find((a) => a.id === competency);
+    rows.push({ competency, label: asked?.label ?? competency, posting: asked?.weight, profile: weight });
   }
   return rows;
 }

@@ -56,8 +56,10 @@ export function chooseQuestions(emphasis: readonly Ask[], catalog: Catalog): Cho
   for (const round of [0, 1]) {
     for (const ask of emphasis) {
       if ((PER_WEIGHT[ask.weight] ?? 1) <= round) continue;
+      // An extra question must be squarely about the competency: among its first two.
+      const reach = round === 0 ? Infinity : 2;
       const best = pool
-        .filter((q) => !taken.has(q.id) && q.competencies.includes(ask.id))
+        .filter((q) => !taken.has(q.id) && q.competencies.slice(0, reach).includes(ask.id))
         .map((q, order) => ({ q, order, score: fit(q, ask.id, weights) }))
         .sort((a, b) => b.score - a.score || a.order - b.order)[0];
       if (best) add(best.q, ask.id);

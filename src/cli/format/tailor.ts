@@ -19,7 +19,7 @@ function weightTag(ask: { weight: number }): string {
 }
 
 function evidenceLines(evidence: readonly Evidence[], c: Colors, indent: string, count = SHOWN_EVIDENCE): string[] {
-  const out = evidence.slice(0, count).map((e) => `${indent}${c.dim(lineRef(e).padEnd(9))}  "${e.quote}"`);
+  const out = evidence.slice(0, count).map((e) => `${indent}${c.dim(lineRef(e).padEnd(7))}  "${e.quote}"`);
   if (evidence.length > count) out.push(`${indent}${c.dim(`… and ${plural(evidence.length - count, 'more line')}`)}`);
   return out;
 }
@@ -42,7 +42,7 @@ export function formatProfileSummary(t: TailoredProfile, source: string, style: 
   }
   out.push('');
   if (t.nothingMatched) {
-    out.push(`${c.yellow('warning')}: nothing in the posting matched the competency lexicon, so the profile asks the questions asked in nearly every interview and has no emphasis; add weights by hand (storybank questions lists the competencies)`);
+    out.push(`${c.yellow('warning')}: nothing in the posting matched the competency lexicon, so the profile asks the questions asked in nearly every interview and has no emphasis; add weights by hand, e.g. emphasis: { ownership: 2, communication: 1 }`);
   } else {
     out.push(c.bold('What the posting asks for most (the emphasis)'));
     for (const ask of a.emphasis) {
@@ -122,6 +122,8 @@ export function formatMatch(report: MatchReport, source: string, style: { color:
           ? 'asked, not emphasised'
           : row.posting === undefined
             ? 'emphasised, not asked'
+            : row.profile !== undefined && !report.analysis.emphasis.some((x) => x.id === row.competency)
+              ? 'asked in passing'
             : row.posting > row.profile! + 1 || row.profile! > row.posting + 1
               ? 'weights differ'
               : '';
