@@ -73,9 +73,19 @@ function americanSpelling(word: string): string {
   return out;
 }
 
+/** Stems already computed: a posting or a notes file repeats its words, and stemming is most of reading them. */
+const STEMS = new Map<string, string>();
+const MAX_CACHED_STEMS = 50_000;
+
 /** The stem of one lower-case word ("mentoring" → "mentor", "organised" → "organ"). */
 export function stem(word: string): string {
-  return stemmer(americanSpelling(word));
+  let found = STEMS.get(word);
+  if (found === undefined) {
+    found = stemmer(americanSpelling(word));
+    if (STEMS.size >= MAX_CACHED_STEMS) STEMS.clear();
+    STEMS.set(word, found);
+  }
+  return found;
 }
 
 /** Stems of every word of `text`, in order (duplicates kept). */

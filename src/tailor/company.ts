@@ -32,8 +32,9 @@ const SENTENCE_PATTERNS: [RegExp, number][] = [
   [new RegExp(String.raw`\b[Ww]orking (?:for|at) (${NAME})\b`, 'u'), 1],
 ];
 
-/** Words that start a sentence without being a name. */
-const NOT_A_NAME = /^(we|our|you|your|this|the|it|they|there|here|join|about|at|all|every|as|in|if|a|an|hi|hello|please|apply|location|salary|role|team|company|careers?|jobs?|us)$/i;
+/** Words that start a sentence, or a line of job details, without being a name. */
+const NOT_A_FIRST_WORD = /^(we|our|you|your|this|it|they|there|here|join|about|at|all|every|as|in|if|a|an|hi|hello|please|apply|location|salary|remote|hybrid|full|part|permanent|temporary|contract|fixed|start|closing|ref|job|role)$/i;
+const NOT_A_NAME = /^(the|role|team|company|careers?|jobs?|us|engineering|sales|marketing|design|product)$/i;
 
 const AGENCY_TEXT = /\b(our client|on behalf of (?:our|a) client|employment agency|recruitment (?:agency|business|consultancy)|acting as an? (?:employment )?agency)\b/i;
 const AGENCY_NAME = new RegExp(String.raw`(${NAME})\s+(?:Recruitment|Recruiting|Staffing|Resourcing|Personnel|Talent|Search|Selection)\b`, 'u');
@@ -44,7 +45,7 @@ function tidy(name: string): string | undefined {
   let n = name.replace(/\*+/g, '').replace(/\s+/g, ' ').trim().replace(/[.,;:'’]+$/, '');
   for (let i = 0; i < 3 && SUFFIXES.test(n); i++) n = n.replace(SUFFIXES, '').trim();
   const first = n.split(' ')[0] ?? '';
-  if (!n || n.length > 80 || NOT_A_NAME.test(first) || NOT_A_NAME.test(n)) return undefined;
+  if (!n || n.length > 80 || NOT_A_FIRST_WORD.test(first) || NOT_A_NAME.test(n)) return undefined;
   return n;
 }
 
@@ -93,7 +94,8 @@ export function findCompany(posting: Posting, placements: readonly Placement[], 
     if (i > 0 && placements[i - 1] === 'title' && block.text.length <= 160) {
       const bold = block.strong[0];
       const first = bold && bold[0] <= 2 ? block.text.slice(bold[0], bold[1]) : block.text.split(/\s+[|·•—–-]\s+|,\s+|\s+\|/)[0];
-      if (first && !first.includes(':')) vote(first, 1, line, 'line under the title');
+      // A line that starts with a symbol ("📍 Dublin, Ireland") is a place or a detail more often than an employer.
+      if (first && !first.includes(':')) vote(first, /^[\p{L}*]/u.test(block.text) ? 2 : 1, line, 'line under the title');
     }
     for (const [pattern, points] of SENTENCE_PATTERNS) {
       if (points === 3 && !isLegalText(block.text)) continue;

@@ -43,6 +43,9 @@ export function lineOf(block: Block, offset = 0): number {
   return block.lines[Math.min(Math.max(offset, 0), block.lines.length - 1)] ?? 0;
 }
 
+const SPACE = /\s/u;
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+
 /**
  * Collects the text of one block from pieces of the source, collapsing
  * whitespace as a browser does while remembering each character's line.
@@ -56,20 +59,24 @@ export class BlockBuilder {
   /** Appends `piece`, whose first character sits on file line `line`. */
   add(piece: string, line: number): void {
     let current = line;
-    for (const ch of piece) {
-      if (/\s/u.test(ch)) {
-        if (ch === '\n') current++;
-        if (this.text.length > 0 && !this.text.endsWith(' ')) {
-          this.text += ' ';
+    let out = this.text;
+    for (let i = 0; i < piece.length; i++) {
+      const code = piece.charCodeAt(i);
+      const ascii = code < 0x80;
+      if (ascii ? code <= 0x20 : SPACE.test(piece[i]!)) {
+        if (code === 0x0a) current++;
+        if (out.length > 0 && !out.endsWith(' ')) {
+          out += ' ';
           this.lines.push(current);
         }
         continue;
       }
-      // Zero-width and control characters are invisible: keep them out of quotes.
-      if (/[\p{Cc}\p{Cf}]/u.test(ch)) continue;
-      this.text += ch;
-      for (let i = 0; i < ch.length; i++) this.lines.push(current);
+      // Control and zero-width characters are invisible: keep them out of quotes.
+      if (ascii ? code === 0x7f : INVISIBLE.test(piece[i]!)) continue;
+      out += piece[i];
+      this.lines.push(current);
     }
+    this.text = out;
   }
 
   beginStrong(): void {

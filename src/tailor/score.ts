@@ -66,7 +66,7 @@ export function scorePosting(posting: Posting, lexicon: Lexicon, role?: { text: 
     const byCompetency = new Map<string, PhraseMatch[]>();
     for (const m of matches) byCompetency.set(m.phrase.competency, [...(byCompetency.get(m.phrase.competency) ?? []), m]);
     for (const [id, found] of byCompetency) {
-      // The strongest phrase (longest on a tie) decides; a second, different one adds half.
+      // The strongest phrase decides (the earliest on a tie, so the quote starts with it); a second, different one adds half.
       const ranked = [...found].sort((a, b) => b.phrase.weight - a.phrase.weight || a.start - b.start || b.end - a.end);
       const best = ranked[0]!;
       const second = ranked.find((m) => m.phrase.key !== best.phrase.key && (m.end <= best.start || m.start >= best.end));
