@@ -29,6 +29,8 @@ const commands = {
   import: async () => (await import('./commands/import.js')).runImport,
   preview: async () => (await import('./commands/preview.js')).runPreview,
   drill: async () => (await import('./commands/drill.js')).runDrill,
+  profileNew: async () => (await import('./commands/profile.js')).runProfileNew,
+  match: async () => (await import('./commands/match.js')).runMatch,
 } satisfies Record<string, Lazy>;
 
 function globals(argv: Record<string, unknown>): Globals {
@@ -141,6 +143,29 @@ function parser(args: string[], started: (run: Promise<number>) => void): Argv {
           .example('$0 drill -p lead --question failure', 'practise one question')
           .example('$0 drill --stats', 'progress per question'),
       run(commands.drill),
+    )
+    .command('profile <action>', 'create role profiles (profile new NAME --from POSTING)', (y) =>
+      y
+        .command(
+          'new <name>',
+          'a profile from a job posting (.txt, .md or .html), every weight explained; never overwrites',
+          (yy) =>
+            yy
+              .positional('name', { type: 'string', describe: 'profile name: stories/profiles/<name>.md', demandOption: true })
+              .option('from', { type: 'string', describe: 'the posting file; - reads standard input', demandOption: true, requiresArg: true }),
+          run(commands.profileNew),
+        )
+        .demandCommand(1, 'Say what to do with profiles, e.g. `storybank profile new northwind-sre --from posting.html`.'),
+    )
+    .command(
+      'match <posting>',
+      'what a job posting asks for, which stories show it, and what to write next',
+      (y) =>
+        y
+          .positional('posting', { type: 'string', describe: 'the posting file (.txt, .md or .html); - reads standard input', demandOption: true })
+          .option('profile', { type: 'string', alias: 'p', describe: "compare with this profile's emphasis (and use its tags)" })
+          .option('json', { type: 'boolean', describe: 'print the report as JSON' }),
+      run(commands.match),
     )
     .demandCommand(1, 'Name a command, e.g. `storybank build`. See --help.')
     .strict()
