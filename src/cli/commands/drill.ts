@@ -2,7 +2,7 @@ import { InterruptedError, UserError } from '../../diagnostics.js';
 import { assertValid, selectProfiles } from '../../pipeline/build.js';
 import { startDrill } from '../../practice/engine.js';
 import { openPracticeLog, readPracticeLog, type LoggedRep } from '../../practice/log.js';
-import { practiceStanding, prepareDrill } from '../../practice/session.js';
+import { practiceStanding, prepareDrill } from '../../pipeline/drill.js';
 import { sourceDateEpoch } from '../../view/view-model.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import type { Workspace } from '../../workspace/parse.js';

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { RATING_NAMES } from '../../practice/log.js';
-import type { PracticeStanding, QuestionStanding } from '../../practice/session.js';
+import type { PracticeStanding, QuestionStanding } from '../../pipeline/drill.js';
 import { plural } from '../print.js';
 import { printable as p, truncate } from './text.js';
 import { ago, clock, until } from './when.js';

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { Drill, DrillQuestion, Screen } from '../../practice/engine.js';
 import { RATING_NAMES, RATINGS } from '../../practice/log.js';
-import type { PreparedDrill } from '../../practice/session.js';
+import type { PreparedDrill } from '../../pipeline/drill.js';
 import { PRACTICE_LOG } from '../../workspace/layout.js';
 import { plural } from '../print.js';
 import { printable as p, truncate, wrap } from './text.js';

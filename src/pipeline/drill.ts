@@ -1,14 +1,14 @@
 import { UserError } from '../diagnostics.js';
-import { viewsFor } from '../pipeline/build.js';
+import { viewsFor } from './build.js';
 import { ANSWER_SECONDS } from '../plan/speaking.js';
 import { didYouMean } from '../support/suggest.js';
 import type { ViewEntry, ViewStory } from '../view/view-model.js';
 import type { Profile } from '../workspace/profile.js';
 import type { Workspace } from '../workspace/parse.js';
-import type { DrillQuestion, DrillSetup } from './engine.js';
-import { summarisePractice, type QuestionPractice } from './history.js';
-import type { LoggedRep } from './log.js';
-import { nextDue, schedule, type Standing } from './schedule.js';
+import type { DrillQuestion, DrillSetup } from '../practice/engine.js';
+import { summarisePractice, type QuestionPractice } from '../practice/history.js';
+import type { LoggedRep } from '../practice/log.js';
+import { nextDue, schedule, type Standing } from '../practice/schedule.js';
 
 /**
  * From a profile and the log to the questions of one session. The story
