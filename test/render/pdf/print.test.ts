@@ -17,6 +17,7 @@ import { parseWorkspace, type Workspace } from '../../../src/workspace/parse.js'
 import { memoryWorkspace, star } from '../../helpers/memory.js';
 
 const fixture = fileURLToPath(new URL('../../fixtures/basic', import.meta.url));
+const fullFixture = fileURLToPath(new URL('../../fixtures/full', import.meta.url));
 const now = new Date('2026-01-15T12:00:00Z');
 let session: BrowserSession;
 
@@ -103,8 +104,9 @@ describe('cheat sheet PDF', () => {
   });
 
   it('fits at the largest scale that fits, to within half a percent, in few layouts', async () => {
-    const ws = parseWorkspace(await readWorkspaceFiles(fileURLToPath(new URL('../../../', import.meta.url))));
-    for (const profile of ws.profiles) {
+    // Sheets that fit at full size (the basic fixture) and one that must scale down but leaves nothing out (full).
+    const workspaces = await Promise.all([fixture, fullFixture].map(async (dir) => parseWorkspace(await readWorkspaceFiles(dir))));
+    for (const [ws, profile] of workspaces.flatMap((ws) => ws.profiles.map((p) => [ws, p] as const))) {
       const { model } = viewsFor(ws, profile, { now }).cheatSheet;
       const config = fitConfigFor(model);
       const page = await session.page();
