@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerBankDocument, documentParts, renderAnswerBankDocx } from '../../src/render/docx.js';
 import type { ViewModel } from '../../src/view/view-model.js';
+import { hasTool } from '../helpers/tools.js';
 import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../helpers/view-model-fixture.js';
 
 interface Docx {
@@ -260,17 +261,8 @@ describe('renderAnswerBankDocx', () => {
   });
 });
 
-function onPath(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('renderAnswerBankDocx in LibreOffice', () => {
-  it.skipIf(!onPath('soffice') || !onPath('pdftotext'))(
+  it.skipIf(!hasTool('soffice') || !hasTool('poppler'))(
     'converts to PDF with every question, and page numbers in the contents',
     async () => {
       const model = fixtureViewModel('a4');
