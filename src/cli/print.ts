@@ -41,7 +41,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], g: Pick<Glo
 }
 
 /** Reads source lines of workspace files on demand, each file once. */
-export function sourceLineReader(root: string): (file: string, line: number) => string | undefined {
+function sourceLineReader(root: string): (file: string, line: number) => string | undefined {
   const cache = new Map<string, string[] | undefined>();
   return (file, line) => {
     if (!cache.has(file)) {

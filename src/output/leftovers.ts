@@ -1,5 +1,5 @@
 /** Whether a process with this pid exists (EPERM: it does, but belongs to someone else). */
-export function isRunning(pid: number): boolean {
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

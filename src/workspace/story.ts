@@ -162,7 +162,7 @@ function unknownHeadings(nodes: readonly RootContent[], offset: number, file: st
  * Cue lines when a story has none: the first sentence of each STAR section,
  * shortened; for an answer, its first three bullets or sentences.
  */
-export function deriveCues(kind: 'star' | 'answer', sections: readonly StorySection[]): string[] {
+function deriveCues(kind: 'star' | 'answer', sections: readonly StorySection[]): string[] {
   if (kind === 'star') {
     return sections
       .map((s) => sentences(s.text)[0])

@@ -147,7 +147,7 @@ links:
   - { label: Portfolio, url: "https://alex.example.com" }
 `;
 
-export function fixtureFiles(paper: Paper = 'letter'): WorkspaceFile[] {
+function fixtureFiles(paper: Paper = 'letter'): WorkspaceFile[] {
   const enc = new TextEncoder();
   const files: Record<string, string> = {
     'storybank.yml': CONFIG,
@@ -161,7 +161,7 @@ export function fixtureFiles(paper: Paper = 'letter'): WorkspaceFile[] {
 }
 
 /** Fixed build time, as SOURCE_DATE_EPOCH would give. */
-export const FIXTURE_NOW = new Date('2026-03-14T09:26:53Z');
+const FIXTURE_NOW = new Date('2026-03-14T09:26:53Z');
 
 export function fixtureViewModel(paper: Paper = 'letter'): ViewModel {
   const ws = parseWorkspace(fixtureFiles(paper));

@@ -15,10 +15,10 @@ import { fileURLToPath } from 'node:url';
  */
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(REPO_ROOT, 'dist', 'bin', 'storybank.js');
+const CLI = join(REPO_ROOT, 'dist', 'bin', 'storybank.js');
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 
-export type FileContent = string | Uint8Array;
+type FileContent = string | Uint8Array;
 export type FileTree = Record<string, FileContent>;
 
 export interface TempWorkspace {
@@ -52,7 +52,7 @@ export async function copyFixture(name: string, extra: FileTree = {}): Promise<T
   return ws;
 }
 
-export function workspaceAt(dir: string): TempWorkspace {
+function workspaceAt(dir: string): TempWorkspace {
   const path = (rel: string) => join(dir, ...rel.split('/'));
   return {
     dir,
@@ -104,7 +104,7 @@ export interface StoryFields {
 }
 
 /** YAML for flat front matter; values are JSON, which is valid YAML flow syntax. */
-export function frontMatter(fields: Record<string, unknown>): string {
+function frontMatter(fields: Record<string, unknown>): string {
   const lines = Object.entries(fields)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
@@ -132,7 +132,7 @@ export function story(fields: StoryFields = {}, body = STAR_BODY): string {
 }
 
 /** A valid profile file. */
-export function profile(fields: Record<string, unknown> = {}, body = ''): string {
+function profile(fields: Record<string, unknown> = {}, body = ''): string {
   return `${frontMatter({ role: 'Backend Engineer', questions: ['failure', 'hardest-project'], ...fields })}${body}`;
 }
 

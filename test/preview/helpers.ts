@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** A small workspace of our own: two profiles, one story only the lead profile can use. */
-export const FIXTURE: Record<string, string> = {
+const FIXTURE: Record<string, string> = {
   'storybank.yml': 'name: Robin Example\nheadline: Backend engineer\npaper: letter\n',
   'stories/questions.yml': '- id: broken-build\n  text: "Describe a time the release build broke at night."\n  competencies: [ownership, delivery]\n',
   'stories/outage.md': `---

@@ -25,7 +25,7 @@ export function pdfPages(path: string): number {
   return Number(/^Pages:\s+(\d+)/m.exec(r.stdout)?.[1] ?? NaN);
 }
 
-export function flat(text: string): string {
+function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
