@@ -102,7 +102,7 @@ export async function renderProfile(
 
   // The DOCX is built while the browser works on the PDF.
   const docx = formats.has('docx')
-    ? import('../render/docx.js').then((m) => m.renderAnswerBankDocx(views.answerBank.model))
+    ? import('../render/docx/document.js').then((m) => m.renderAnswerBankDocx(views.answerBank.model))
     : undefined;
   if (formats.has('pdf')) {
     const { renderCheatSheetPdf } = await import('../render/pdf/print.js');
@@ -116,7 +116,7 @@ export async function renderProfile(
   }
   if (docx) add('docx', await docx);
   if (formats.has('md')) {
-    const { renderAnswerBankMarkdown } = await import('../render/markdown-out.js');
+    const { renderAnswerBankMarkdown } = await import('../render/markdown/answer-bank.js');
     add('md', Buffer.from(renderAnswerBankMarkdown(views.answerBank.model)));
   }
   files.sort((a, b) => FORMATS.indexOf(a.format) - FORMATS.indexOf(b.format));

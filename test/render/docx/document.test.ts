@@ -6,10 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { Packer } from 'docx';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerBankDocument, documentParts, renderAnswerBankDocx } from '../../src/render/docx.js';
-import type { ViewModel } from '../../src/view/view-model.js';
-import { hasTool } from '../helpers/tools.js';
-import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../helpers/view-model-fixture.js';
+import { answerBankDocument, documentParts, renderAnswerBankDocx } from '../../../src/render/docx/document.js';
+import type { ViewModel } from '../../../src/view/view-model.js';
+import { hasTool } from '../../helpers/tools.js';
+import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../../helpers/view-model-fixture.js';
 
 interface Docx {
   zip: JSZip;
