@@ -15,7 +15,8 @@ if (!out) {
   process.exit(2);
 }
 const build = await import('../dist/pipeline/build.js');
-const workspace = await build.loadWorkspace(dir, { cache: false });
+const { loadWorkspace } = await import('../dist/workspace/load.js');
+const workspace = await loadWorkspace(dir, { cache: false });
 const [profile] = build.selectProfiles(workspace, [profileName]);
 const model = build.viewsFor(workspace, profile, {}).answerBank.model;
 

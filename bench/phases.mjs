@@ -29,7 +29,8 @@ const mark = (label, extra = '') => {
 
 const build = await import('../dist/pipeline/build.js');
 mark('import dist/build.js (+ parsing deps)');
-const workspace = await build.loadWorkspace(dir);
+const { loadWorkspace } = await import('../dist/workspace/load.js');
+const workspace = await loadWorkspace(dir);
 mark('loadWorkspace', `${workspace.stories.length} stories`);
 const profiles = build.selectProfiles(workspace, profileNames.length ? profileNames : ['senior-backend']);
 const { loadTemplates } = await import('../dist/render/templates.js');

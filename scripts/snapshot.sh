@@ -3,7 +3,7 @@
 # first pages of its answer bank, to PNGs under out/snapshot/ for a look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npm run build --silent || true
+npm run build --silent
 for paper in letter a4; do
   node dist/bin/storybank.js build --paper "$paper" --out "out/snapshot/$paper" --quiet
   for pdf in out/snapshot/"$paper"/*/cheatsheet.pdf; do

@@ -4,7 +4,8 @@
 // each section's Markdown cut verbatim from the story file.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadWorkspace, selectProfiles, viewsFor } from '../../dist/pipeline/build.js';
+import { selectProfiles, viewsFor } from '../../dist/pipeline/build.js';
+import { loadWorkspace } from '../../dist/workspace/load.js';
 import { readSource } from '../../dist/workspace/front-matter.js';
 import { COMPETENCIES } from '../../dist/questions/bank.js';
 

@@ -41,7 +41,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], g: Pick<Glo
 }
 
 /** Reads source lines of workspace files on demand, each file once. */
-export function sourceLineReader(root: string): (file: string, line: number) => string | undefined {
+function sourceLineReader(root: string): (file: string, line: number) => string | undefined {
   const cache = new Map<string, string[] | undefined>();
   return (file, line) => {
     if (!cache.has(file)) {
@@ -59,6 +59,12 @@ export function sourceLineReader(root: string): (file: string, line: number) => 
 export function shown(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** `shown`, quoted for a shell when it holds a space or another character a shell would act on. */
+export function shownForShell(path: string): string {
+  const text = shown(path);
+  return /^[\p{L}\p{N}_@%+=:,./-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

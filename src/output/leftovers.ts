@@ -9,7 +9,7 @@ import { join } from 'node:path';
  */
 
 /** Whether a process with this pid exists (EPERM: it does, but belongs to someone else). */
-export function isRunning(pid: number): boolean {
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

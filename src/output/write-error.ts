@@ -12,7 +12,7 @@ export interface WriteTarget {
 }
 
 /** Outputs of `build` (the default). */
-export const OUTPUT_TARGET: WriteTarget = { elsewhere: 'choose another folder with --out DIR', again: 'build again', folder: 'the output folder', file: 'the output file' };
+const OUTPUT_TARGET: WriteTarget = { elsewhere: 'choose another folder with --out DIR', again: 'build again', folder: 'the output folder', file: 'the output file' };
 /** Files written into the workspace (new, init, import). */
 export const WORKSPACE_TARGET: WriteTarget = { elsewhere: 'use another folder with --dir', again: 'try again', folder: 'a folder storybank needs', file: 'the file' };
 

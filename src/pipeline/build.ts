@@ -65,7 +65,7 @@ export function selectProfiles(workspace: Workspace, names: readonly string[] | 
   return names.map((n) => workspace.profiles.find((p) => p.name === n)!);
 }
 
-export function paperFor(profile: Profile, workspace: Workspace, override?: Paper): Paper {
+function paperFor(profile: Profile, workspace: Workspace, override?: Paper): Paper {
   return override ?? profile.paper ?? workspace.config.paper ?? 'letter';
 }
 

@@ -11,9 +11,9 @@ import type { Story } from '../workspace/story.js';
 /** An explicit listing outranks any amount of competency overlap. */
 export const EXPLICIT_POINTS = 1000;
 /** Per competency shared by story and question, multiplied by (1 + emphasis). */
-export const OVERLAP_POINTS = 10;
+const OVERLAP_POINTS = 10;
 /** Per emphasised competency the story has but the question does not ask for. */
-export const EMPHASIS_POINTS = 2;
+const EMPHASIS_POINTS = 2;
 /** Subtracted per earlier use, so one story does not answer everything. */
 export const REUSE_PENALTY = 15;
 

@@ -28,7 +28,7 @@ export function lintWorkspace(workspace: Workspace): Diagnostic[] {
   return sortDiagnostics(out);
 }
 
-export function lintStory(story: Story, answerWords: number): Diagnostic[] {
+function lintStory(story: Story, answerWords: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (story.draft) {
     out.push(diagnostic(story.file, story.at.key('draft'), 'note', 'draft', 'draft: never selected until you remove `draft: true`'));

@@ -10,8 +10,6 @@
 
 import { fitSheet, type FitConfig, type FitResult } from '../render/pdf/fit.js';
 
-export type { FitConfig, FitResult };
-
 export interface ClientConfig {
   /** Reload channel for this page (Server-Sent Events), carrying the page's content hash. */
   events: string;
@@ -19,7 +17,7 @@ export interface ClientConfig {
 }
 
 /** Everything the preview page does: live reload, the switcher, and (on the cheat sheet) fit + page marker. */
-export function previewClient(cfg: ClientConfig, fit: typeof fitSheet): void {
+function previewClient(cfg: ClientConfig, fit: typeof fitSheet): void {
   const root = document.documentElement;
   const scrollKey = `storybank-scroll:${location.pathname}${location.search}`;
 
@@ -182,7 +180,7 @@ export function clientScript(cfg: ClientConfig): string {
 }
 
 /** JSON that is safe inside a <script> element. */
-export function scriptJson(value: unknown): string {
+function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 

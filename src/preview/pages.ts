@@ -9,7 +9,8 @@ import type { Profile } from '../workspace/profile.js';
 import type { Paper } from '../workspace/schema.js';
 import { closest } from '../support/suggest.js';
 import { ANSWER_BANK_CSS, renderAnswerBankBody } from './answer-bank.js';
-import { clientScript, PREVIEW_CSS, type FitConfig } from './client.js';
+import type { FitConfig } from '../render/pdf/fit.js';
+import { clientScript, PREVIEW_CSS } from './client.js';
 import { escapeHtml as h } from './escape.js';
 import { sourceLines, toFailure, type Failure, type Snapshot } from './snapshot.js';
 
@@ -19,7 +20,7 @@ import { sourceLines, toFailure, type Failure, type Snapshot } from './snapshot.
  * the tests all go through `renderPage`.
  */
 
-export const PAPERS: readonly Paper[] = ['letter', 'a4'];
+const PAPERS: readonly Paper[] = ['letter', 'a4'];
 
 export interface PageContext {
   root: string;

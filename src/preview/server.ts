@@ -19,7 +19,7 @@ import { loadSnapshot, type Failure, type Snapshot } from './snapshot.js';
  * code and a package for a feature we do not use (messages from the page).
  */
 
-export const HOST = '127.0.0.1';
+const HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4173;
 /** With a busy port, try this many following ones before giving up. */
 const PORT_ATTEMPTS = 10;

@@ -23,4 +23,3 @@ export function createHandlebars(): typeof Handlebars {
   return hb;
 }
 
-export type HandlebarsEnv = ReturnType<typeof createHandlebars>;

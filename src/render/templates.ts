@@ -4,7 +4,7 @@ import { EnvironmentError } from '../diagnostics.js';
 import { packageRoot } from '../support/package.js';
 
 /** Templates shipped with storybank: <package>/templates, next to dist/ and src/. */
-export const builtinTemplatesDir = (): string => join(packageRoot(), 'templates');
+const builtinTemplatesDir = (): string => join(packageRoot(), 'templates');
 
 export interface TemplateFile {
   /** Name relative to a templates folder, e.g. `partials/entry.hbs`. */

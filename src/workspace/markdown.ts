@@ -1,4 +1,4 @@
-import type { Heading, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Parents, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { lineColumnOf } from './decode.js';
@@ -25,7 +25,7 @@ export function parseMarkdown(markdown: string): Root {
  * Real stories nest a few levels; thousands of `>` or list markers would
  * overflow the stack of every recursive tree walker (ours and the renderers').
  */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 /** A line opening more than MAX_NESTING block quotes or list items. */
 const TOO_MANY_CONTAINERS = new RegExp(`^(?:[ \\t]*(?:>|[*+-][ \\t]|\\d{1,9}[.)][ \\t])){${MAX_NESTING + 1}}`, 'm');
@@ -61,7 +61,6 @@ function deeperThan(tree: Root, limit: number): Nodes | undefined {
   }
   return undefined;
 }
-
 
 function sanitize(parent: Parents): void {
   const children = parent.children as Nodes[];
@@ -101,17 +100,15 @@ export function plainText(nodes: readonly RootContent[] | Nodes): string {
     .trim();
 }
 
-const BLOCK_PARENTS = new Set(['root', 'list', 'listItem', 'blockquote', 'table', 'tableRow', 'footnoteDefinition']);
+/** Containers whose children are blocks. (The parser runs without GFM: no tables or footnotes.) */
+const BLOCK_PARENTS = new Set(['root', 'list', 'listItem', 'blockquote']);
 
 function textOf(node: Nodes): string {
   if (node.type === 'break') return '\n';
-  if (node.type === 'html') return '';
   if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) {
-    const separator = BLOCK_PARENTS.has(node.type) ? (node.type === 'tableRow' ? ' | ' : '\n') : '';
-    return (node.children as Nodes[]).map(textOf).join(separator);
-  }
-  return 'alt' in node && typeof node.alt === 'string' ? node.alt : '';
+  if ('children' in node) return (node.children as Nodes[]).map(textOf).join(BLOCK_PARENTS.has(node.type) ? '\n' : '');
+  // A thematic break. Raw HTML and images were turned into text by sanitize().
+  return '';
 }
 
 export function countWords(text: string): number {
@@ -175,9 +172,4 @@ export function headingKey(text: string): string {
     .replace(/[:.\s]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Walks phrasing content; used by renderers that flatten inline formatting. */
-export function isPhrasing(node: Nodes): node is PhrasingContent {
-  return ['text', 'strong', 'emphasis', 'delete', 'inlineCode', 'break', 'link'].includes(node.type);
 }

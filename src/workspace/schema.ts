@@ -29,7 +29,7 @@ export const StoryFrontMatterSchema = z.object({
 });
 export type StoryFrontMatter = z.infer<typeof StoryFrontMatterSchema>;
 
-export const PaperSchema = z.enum(['letter', 'a4']);
+const PaperSchema = z.enum(['letter', 'a4']);
 export type Paper = z.infer<typeof PaperSchema>;
 
 export const ProfileFrontMatterSchema = z.object({
@@ -62,7 +62,7 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
-export const QuestionEntrySchema = z.object({
+const QuestionEntrySchema = z.object({
   id: z
     .string()
     .trim()
@@ -72,8 +72,3 @@ export const QuestionEntrySchema = z.object({
   competencies: idList.optional(),
 });
 export const QuestionsFileSchema = z.array(QuestionEntrySchema);
-export type QuestionEntry = z.infer<typeof QuestionEntrySchema>;
-
-export const STORY_KEYS = Object.keys(StoryFrontMatterSchema.shape);
-export const PROFILE_KEYS = Object.keys(ProfileFrontMatterSchema.shape);
-export const CONFIG_KEYS = Object.keys(ConfigSchema.shape);

@@ -13,7 +13,7 @@ import { CONFIG_FILE, roleOf } from './layout.js';
  */
 
 /** A path (workspace-relative, forward slashes) whose content can change an output. */
-export function isWorkspaceInput(path: string): boolean {
+function isWorkspaceInput(path: string): boolean {
   return roleOf(path) !== undefined || /^templates\/.+\.(hbs|css)$/i.test(path);
 }
 

@@ -1,41 +1,18 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/workspace.js';
 import { FIXTURES, REAL_NOTES, tempDir } from './helpers.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist', 'bin', 'storybank.js');
 const notesPath = fileURLToPath(REAL_NOTES);
 const fixturePath = (name: string) => fileURLToPath(new URL(name, FIXTURES));
 
-/** Builds dist/ when the authoring sources are newer than their output (tsc errors elsewhere in the tree do not stop it emitting). */
-function ensureBuilt(): void {
-  const src = join(ROOT, 'src', 'authoring');
-  const stale = readdirSync(src).some((name) => {
-    const out = join(ROOT, 'dist', 'authoring', name.replace(/\.ts$/, '.js'));
-    return !existsSync(out) || statSync(out).mtimeMs < statSync(join(src, name)).mtimeMs;
-  });
-  if (!stale && existsSync(CLI)) return;
-  try {
-    execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'pipe' });
-  } catch {
-    // Type errors in files other people are still writing; the output is emitted anyway.
-  }
-  if (!existsSync(join(ROOT, 'dist', 'authoring', 'commands.js'))) throw new Error('dist/authoring/commands.js was not built');
+/** The built CLI (never rebuilt here: a stale dist/ fails the run instead), run where `cwd` says. */
+async function storybank(args: string[], cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { code, stdout, stderr } = await runCli(args, { cwd });
+  return { code, stdout, stderr };
 }
-
-function storybank(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-beforeAll(() => ensureBuilt(), 120_000);
 
 describe('storybank init / import / new / check, as a new user runs them', () => {
   it('init, import the real notes, check: all exit 0, with 0 errors', async () => {

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { builtCli } from '../helpers/workspace.js';
 
-/** The CLI as a user runs it: the compiled dist/bin/storybank.js in a child process. */
-const cliPath = fileURLToPath(new URL('../../dist/bin/storybank.js', import.meta.url));
+/** The CLI as a user runs it: the built dist/bin/storybank.js in a child process. */
+const cliPath = builtCli();
 const fixture = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?/;
 

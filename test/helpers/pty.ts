@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '../reliability/processes.js';
-import { CLI, REPO_ROOT } from './workspace.js';
+import { builtCli, REPO_ROOT } from './workspace.js';
 
 /**
  * The CLI on a real pseudo-terminal, through util-linux `script`: what a
@@ -52,7 +52,7 @@ export function startPty(args: readonly string[], options: PtyOptions): PtySessi
     ...(options.before ? [options.before] : []),
     `stty cols ${options.columns ?? 100} rows 40`,
     `stty -g > ${quote(before)}`,
-    `${quote(process.execPath)} ${quote(CLI)} ${args.map(quote).join(' ')}`,
+    `${quote(process.execPath)} ${quote(builtCli())} ${args.map(quote).join(' ')}`,
     'status=$?',
     `stty -g > ${quote(after)}`,
     'echo "[exit $status]"',

@@ -162,7 +162,7 @@ export function fixtureFiles(paper: Paper = 'letter'): WorkspaceFile[] {
 }
 
 /** Fixed build time, as SOURCE_DATE_EPOCH would give. */
-export const FIXTURE_NOW = new Date('2026-03-14T09:26:53Z');
+const FIXTURE_NOW = new Date('2026-03-14T09:26:53Z');
 
 export function fixtureViewModel(paper: Paper = 'letter'): ViewModel {
   const ws = parseWorkspace(fixtureFiles(paper));

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -15,10 +15,10 @@ import { fileURLToPath } from 'node:url';
  */
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(REPO_ROOT, 'dist', 'bin', 'storybank.js');
+const CLI = join(REPO_ROOT, 'dist', 'bin', 'storybank.js');
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 
-export type FileContent = string | Uint8Array;
+type FileContent = string | Uint8Array;
 export type FileTree = Record<string, FileContent>;
 
 export interface TempWorkspace {
@@ -52,7 +52,7 @@ export async function copyFixture(name: string, extra: FileTree = {}): Promise<T
   return ws;
 }
 
-export function workspaceAt(dir: string): TempWorkspace {
+function workspaceAt(dir: string): TempWorkspace {
   const path = (rel: string) => join(dir, ...rel.split('/'));
   return {
     dir,
@@ -104,7 +104,7 @@ export interface StoryFields {
 }
 
 /** YAML for flat front matter; values are JSON, which is valid YAML flow syntax. */
-export function frontMatter(fields: Record<string, unknown>): string {
+function frontMatter(fields: Record<string, unknown>): string {
   const lines = Object.entries(fields)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
@@ -132,7 +132,7 @@ export function story(fields: StoryFields = {}, body = STAR_BODY): string {
 }
 
 /** A valid profile file. */
-export function profile(fields: Record<string, unknown> = {}, body = ''): string {
+function profile(fields: Record<string, unknown> = {}, body = ''): string {
   return `${frontMatter({ role: 'Backend Engineer', questions: ['failure', 'hardest-project'], ...fields })}${body}`;
 }
 
@@ -144,6 +144,25 @@ export function minimalProfile(name = 'p', fields: Record<string, unknown> = {})
 // ---------------------------------------------------------------------------
 // Running the CLI
 
+let checkedBuild = false;
+
+/**
+ * The built CLI's path, once it is known to be built from the sources as
+ * they are: a dist/ older than a file in src/ would test yesterday's code.
+ * Throws, saying what to run, when it is missing or stale.
+ */
+export function builtCli(): string {
+  if (checkedBuild) return CLI;
+  const rebuild = 'run `npm run build` (npm test builds first)';
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: ${rebuild}`);
+  const built = statSync(CLI).mtimeMs;
+  const src = join(REPO_ROOT, 'src');
+  const newer = readdirSync(src, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > built);
+  if (newer) throw new Error(`dist/ is older than ${relative(REPO_ROOT, join(newer.parentPath, newer.name))}: ${rebuild}`);
+  checkedBuild = true;
+  return CLI;
+}
+
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -154,6 +173,7 @@ export interface CliResult {
 }
 
 export interface CliOptions {
+  /** Default: the temp folder, outside any workspace (so a test that forgets --dir finds none). */
   cwd?: string;
   /** Replaces the whole environment when `replaceEnv` is set, else extends process.env. */
   env?: NodeJS.ProcessEnv;
@@ -166,14 +186,14 @@ export interface CliOptions {
 
 /** Starts `node dist/bin/storybank.js …` without waiting; for tests that signal it mid-build. */
 export function startCli(args: readonly string[], options: CliOptions = {}): ChildProcess & { result: Promise<CliResult> } {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing; run \`npx tsc -p .\` (or npm test, which builds first)`);
+  builtCli();
   const env: NodeJS.ProcessEnv = options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env };
   // Even a replaced environment keeps the tests' story cache folder (vitest.config.ts), never the user's.
   if (process.env.STORYBANK_CACHE_DIR && env.STORYBANK_CACHE_DIR === undefined) env.STORYBANK_CACHE_DIR = process.env.STORYBANK_CACHE_DIR;
   // Plain output: the CLI must not think it is on a TTY or print colour codes.
   env.NO_COLOR = '1';
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? tmpdir(), env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
   if (typeof options.input === 'string' && options.input !== 'open') child.stdin!.end(options.input);
   let stdout = '';
   let stderr = '';

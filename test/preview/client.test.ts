@@ -10,6 +10,7 @@ import { printableArea } from '../../src/render/html/cheatsheet.js';
 import { renderCheatSheetPdf } from '../../src/render/pdf/print.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { startPreview, type Preview } from '../../src/preview/server.js';
+import { FIXTURES } from '../helpers/workspace.js';
 import { writeFixture } from './helpers.js';
 
 /**
@@ -18,8 +19,6 @@ import { writeFixture } from './helpers.js';
  * draw the page-end marker where the printed page ends, and reload itself
  * after a save. The preview server itself never starts a browser; this test does.
  */
-
-const REPO = new URL('../../', import.meta.url).pathname;
 
 /** Enough long entries that the sheet must scale down and then drop questions. */
 function overfullWorkspace(): Record<string, string> {
@@ -150,26 +149,28 @@ async function withSheetPage(use: (page: Page, root: string) => Promise<void>): 
 }
 
 describe('preview script in a browser', () => {
-  it('fits the sample sheet like the PDF does and marks the page end', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'storybank-preview-client-'));
-    await cp(join(REPO, 'stories'), join(root, 'stories'), { recursive: true });
-    await cp(join(REPO, 'storybank.yml'), join(root, 'storybank.yml'));
-    await withPreview(root, async (preview) => {
-      for (const profile of (await loadWorkspace(root)).profiles.map((p) => p.name)) {
-        const { state, pdfFit } = await compareWithPdf(root, profile, preview);
-        const paper = (await loadWorkspace(root)).profiles.find((p) => p.name === profile)!.paper ?? 'letter';
-        const area = printableArea(paper);
-        expect(state.columns, profile).toBe(pdfFit.columns);
-        // The PDF fitter may shave a further 3 % after printing; the preview never prints.
-        expect(Math.abs(state.scale - pdfFit.scale), `${profile}: preview ${state.scale} vs PDF ${pdfFit.scale}`).toBeLessThanOrEqual(0.035);
-        expect([...state.hidden].sort(), profile).toEqual([...pdfFit.dropped].sort());
-        // The toolbar takes no room from the sheet: it is as wide as the printable area.
-        expect(Math.abs(state.sheetWidth - area.width)).toBeLessThan(1);
-        expect(state.markerHidden).toBe(false);
-        expect(Math.abs(state.markerTop - (state.sheetTop + area.height))).toBeLessThanOrEqual(1);
-        expect(state.status).toMatch(/^Fits one (Letter|A4) page · \d+% · [23] columns/);
-      }
-    });
+  it('fits each sheet like the PDF does and marks the page end', async () => {
+    // Sheets at full size (basic), and one scaled down a little with nothing left out (full), on both papers.
+    for (const fixture of ['basic', 'full']) {
+      const root = await mkdtemp(join(tmpdir(), 'storybank-preview-client-'));
+      await cp(join(FIXTURES, fixture), root, { recursive: true });
+      await withPreview(root, async (preview) => {
+        const workspace = await loadWorkspace(root);
+        for (const profile of workspace.profiles) {
+          const { state, pdfFit } = await compareWithPdf(root, profile.name, preview);
+          const area = printableArea(profile.paper ?? workspace.config.paper ?? 'letter');
+          expect(state.columns, profile.name).toBe(pdfFit.columns);
+          // The PDF fitter may shave a further 3 % after printing; the preview never prints.
+          expect(Math.abs(state.scale - pdfFit.scale), `${profile.name}: preview ${state.scale} vs PDF ${pdfFit.scale}`).toBeLessThanOrEqual(0.035);
+          expect([...state.hidden].sort(), profile.name).toEqual([...pdfFit.dropped].sort());
+          // The toolbar takes no room from the sheet: it is as wide as the printable area.
+          expect(Math.abs(state.sheetWidth - area.width)).toBeLessThan(1);
+          expect(state.markerHidden).toBe(false);
+          expect(Math.abs(state.markerTop - (state.sheetTop + area.height))).toBeLessThanOrEqual(1);
+          expect(state.status).toMatch(/^Fits one (Letter|A4) page · \d+% · [23] columns/);
+        }
+      });
+    }
   });
 
   it('scales down, then leaves out the same questions as the PDF, and says which', async () => {

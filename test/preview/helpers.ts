@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** A small workspace of our own: two profiles, one story only the lead profile can use. */
-export const FIXTURE: Record<string, string> = {
+const FIXTURE: Record<string, string> = {
   'storybank.yml': 'name: Robin Example\nheadline: Backend engineer\npaper: letter\n',
   'stories/questions.yml': '- id: broken-build\n  text: "Describe a time the release build broke at night."\n  competencies: [ownership, delivery]\n',
   'stories/outage.md': `---
@@ -177,10 +177,4 @@ export function textOf(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -9,7 +9,7 @@ import { parsePort, runPreview } from '../../src/cli/commands/preview.js';
 import { formatBanner, formatUpdate } from '../../src/cli/format/preview.js';
 import { useColor } from '../../src/cli/print.js';
 import { startPreview, type Preview } from '../../src/preview/server.js';
-import { eventsUrlOf, median, openEvents, textOf, writeFixture } from './helpers.js';
+import { eventsUrlOf, openEvents, textOf, writeFixture } from './helpers.js';
 
 const BACKEND = '/cheatsheet?profile=backend';
 const LEAD = '/cheatsheet?profile=lead';
@@ -145,44 +145,39 @@ describe('preview server', () => {
     has(html, 'aria-current="page">Answer bank');
   });
 
-  it('pushes a reload within a bounded time after a save, only to pages that changed', async () => {
+  it('pushes a reload after a save, only to the pages that changed', async () => {
     const backendPage = await get(BACKEND);
     const leadPage = await get(LEAD);
     const backend = await openEvents(eventsUrlOf(preview.url, backendPage.html));
     const lead = await openEvents(eventsUrlOf(preview.url, leadPage.html));
+    // Each reload carries the version it was sent for; one channel delivers them in order.
+    const version = (e: { event: string; data: string }) => {
+      expect(e.event).toBe('reload');
+      return Number(e.data);
+    };
     try {
-      const source = await readFile(join(root, 'stories/outage.md'), 'utf8');
-      const latencies: number[] = [];
-      for (let i = 1; i <= 7; i++) {
-        const started = performance.now();
-        await save('stories/outage.md', source.replace('Restored in 40 minutes', `Restored in ${40 + i} minutes`));
-        const event = await backend.next(5000, started);
-        expect(event.event).toBe('reload');
-        latencies.push(event.at - started);
-        // Both profiles tell the outage story.
-        await lead.next(5000, started);
-      }
-      console.log(
-        `preview reload latency (writeFile → reload event), n=${latencies.length}: ` +
-          `median ${median(latencies).toFixed(0)} ms, min ${Math.min(...latencies).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms ` +
-          `[${latencies.map((l) => l.toFixed(0)).join(', ')}]`,
-      );
-      // DESIGN asks for ≤ 300 ms; a timed test on a shared 2-core CI box only bounds it loosely (the benchmark is the judge).
-      expect(median(latencies)).toBeLessThan(1500);
+      // Both profiles tell the outage story: both pages reload. (How fast is `npm run bench`'s business.)
+      const outage = await readFile(join(root, 'stories/outage.md'), 'utf8');
+      let started = performance.now();
+      await save('stories/outage.md', outage.replace('Restored in 40 minutes', 'Restored in 41 minutes'));
+      const first = version(await backend.next(5000, started));
+      expect(version(await lead.next(5000, started))).toBe(first);
 
       // The mentoring story is excluded from the backend profile: saving it reloads the lead page only.
-      const started = performance.now();
+      started = performance.now();
       const mentoring = await readFile(join(root, 'stories/mentoring.md'), 'utf8');
       await save('stories/mentoring.md', mentoring.replace('a quarter.', 'one quarter.'));
-      await lead.next(5000, started);
-      await new Promise((r) => setTimeout(r, 150));
-      expect(backend.events.filter((e) => e.at >= started)).toEqual([]);
-
+      const mentoringVersion = version(await lead.next(5000, started));
       // A save that changes nothing visible reloads nothing.
-      const before = performance.now();
-      await preview.refresh(['stories/mentoring.md']);
-      expect(backend.events.filter((e) => e.at >= before)).toEqual([]);
-      expect(lead.events.filter((e) => e.at >= before)).toEqual([]);
+      const unchanged = await preview.refresh(['stories/mentoring.md']);
+      expect(unchanged.reloaded).toBe(0);
+      // The control: a later save that both pages show. Had backend been sent the mentoring
+      // reload, or either page the no-op one, that would come first on its channel.
+      await save('stories/outage.md', outage.replace('Restored in 40 minutes', 'Restored in 42 minutes'));
+      const last = version(await backend.next(5000));
+      expect(last).toBeGreaterThan(unchanged.version);
+      expect(version(await lead.next(5000))).toBe(last);
+      expect(mentoringVersion).toBeGreaterThan(first);
     } finally {
       backend.close();
       lead.close();

@@ -2,9 +2,9 @@ import { expect } from 'vitest';
 import type { CliResult } from '../helpers/workspace.js';
 
 /** A Node stack frame: `    at fn (file:line:col)`. Bad input must never show one. */
-export const STACK_FRAME = /\n\s+at .+\(.*:\d+:\d+\)/;
+const STACK_FRAME = /\n\s+at .+\(.*:\d+:\d+\)/;
 /** A JavaScript error leaking to the user. */
-export const JS_ERROR = /TypeError|ReferenceError|SyntaxError: |RangeError/;
+const JS_ERROR = /TypeError|ReferenceError|SyntaxError: |RangeError/;
 /** `path:line:col: severity: message` or `path: severity: message` (whole-file problems). */
 export const DIAGNOSTIC_LINE = /^(?<file>[^\s:][^:]*?)(?::(?<line>\d+):(?<column>\d+))?: (?<severity>error|warning|note): (?<message>\S.*)$/u;
 

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic, writeFilesAtomic } from '../../src/output/atomic.js';
 import { makeWorkspace, removeAllWorkspaces, runCli, startCli, story, type CliResult, type TempWorkspace } from '../helpers/workspace.js';
+import { available, hasTool } from '../helpers/tools.js';
 import { expectHandled } from './assert.js';
-import { hasPoppler, pdfPages, readDocx } from './outputs.js';
+import { pdfPages, readDocx } from './outputs.js';
 import { browserStarted, killLeftovers, leftoverProcesses, pidsMatching, snapshot, tempFiles, waitFor } from './processes.js';
 
 /**
@@ -86,34 +88,47 @@ describe('a build that fails on the second profile', () => {
   });
 });
 
-const chattrWorks = (() => {
-  const probe = join(process.env.TMPDIR ?? '/tmp', `storybank-chattr-probe-${process.pid}`);
+/**
+ * Makes a folder that nothing can be created in or renamed into: chmod for a
+ * normal user; as root, who ignores permissions, the immutable attribute
+ * (chattr +i binds root too, on file systems that have it). Returns the undo,
+ * or undefined when this machine cannot lock a folder.
+ */
+function lockFolder(dir: string): (() => void) | undefined {
+  const asRoot = process.getuid?.() === 0;
+  const lock = asRoot ? () => spawnSync('chattr', ['+i', dir]).status === 0 : () => (chmodSync(dir, 0o555), true);
+  const unlock = asRoot ? () => void spawnSync('chattr', ['-i', dir]) : () => chmodSync(dir, 0o755);
+  if (!lock()) return undefined;
+  const probe = join(dir, `.probe-${process.pid}`);
   try {
-    spawnSync('mkdir', ['-p', probe]);
-    const on = spawnSync('chattr', ['+i', probe]);
-    if (on.status !== 0) return false;
-    const blocked = spawnSync('touch', [join(probe, 'x')]).status !== 0;
-    spawnSync('chattr', ['-i', probe]);
-    return blocked;
+    writeFileSync(probe, 'x');
   } catch {
-    return false;
-  } finally {
-    spawnSync('chattr', ['-i', probe]);
-    spawnSync('rm', ['-rf', probe]);
+    return unlock;
   }
+  unlock();
+  rmSync(probe);
+  return undefined;
+}
+
+const canLockFolders = (() => {
+  const probe = mkdtempSync(join(tmpdir(), 'storybank-lock-probe-'));
+  const unlock = lockFolder(probe);
+  unlock?.();
+  rmSync(probe, { recursive: true, force: true });
+  return available(Boolean(unlock), 'a folder that cannot be written to (as root: chattr +i, which this file system must support)');
 })();
 
-describe.runIf(chattrWorks)('a build whose second profile folder is read-only (chattr +i, which binds root too)', () => {
+describe.runIf(canLockFolders)('a build whose second profile folder is read-only', () => {
   it('exits 2 with a clear message; b keeps its files; no temp files', async ({ onTestFinished }) => {
     const ws = await twoProfileWorkspace();
     const before = await prepare(ws);
-    spawnSync('chattr', ['+i', ws.path('out/b')]);
-    onTestFinished(() => void spawnSync('chattr', ['-i', ws.path('out/b')]));
+    const unlock = lockFolder(ws.path('out/b'))!;
+    onTestFinished(unlock);
     const r = await build(ws).result;
-    spawnSync('chattr', ['-i', ws.path('out/b')]);
+    unlock();
     expectHandled(r, [2]);
-    expect(r.stderr).toMatch(/^storybank: cannot write .*b[/\\](cheatsheet\.pdf|answer-bank\.docx): /m);
-    expect(r.stderr).toMatch(/^ {2}fix: /m);
+    expect(r.stderr).toMatch(/^storybank: cannot write .*b[/\\](cheatsheet\.pdf|answer-bank\.docx): (EACCES|EPERM)/m);
+    expect(r.stderr).toMatch(/^ {2}fix: check the folder permissions/m);
     expectUnchanged(before, await snapshot(ws), (f) => f.startsWith('out/b/'));
     expect(await tempFiles(ws)).toEqual([]);
     killLeftovers(ws.path('tmp'));
@@ -180,7 +195,7 @@ describe('a build interrupted midway', { concurrent: true }, () => {
   });
 });
 
-describe.skipIf(!hasPoppler)('two builds at once on the same workspace', () => {
+describe.skipIf(!hasTool('poppler'))('two builds at once on the same workspace', () => {
   it('both exit 0 and leave valid files', async ({ onTestFinished }) => {
     const ws = await twoProfileWorkspace();
     await mkdir(ws.path('tmp'), { recursive: true });

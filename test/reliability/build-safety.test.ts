@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorkspace, REPO_ROOT, removeAllWorkspaces, runCli, STAR_BODY, story, type TempWorkspace } from '../helpers/workspace.js';
+import { hasTool } from '../helpers/tools.js';
 import { expectHandled } from './assert.js';
-import { hasPoppler, pdfPages, pdfText, readDocx, requestRecorder } from './outputs.js';
+import { pdfPages, pdfText, readDocx, requestRecorder } from './outputs.js';
 
 /**
  * Full builds (PDF + DOCX) of hostile and unusual content, one build per
@@ -24,7 +25,7 @@ function writtenFiles(stdout: string, cwd: string): string[] {
   return [...stdout.matchAll(/^wrote (.+) \([\d.]+ [KM]?B\)$/gm)].map((m) => resolve(cwd, m[1]!));
 }
 
-describe.skipIf(!hasPoppler)('hostile story content builds literally', { concurrent: true }, () => {
+describe.skipIf(!hasTool('poppler'))('hostile story content builds literally', { concurrent: true }, () => {
   let ws: TempWorkspace;
   let origin: string;
 
@@ -118,7 +119,7 @@ describe.skipIf(!hasPoppler)('hostile story content builds literally', { concurr
   });
 });
 
-describe.skipIf(!hasPoppler)('paths with spaces and accents, emoji, right-to-left text, BOM and CRLF', { concurrent: true }, () => {
+describe.skipIf(!hasTool('poppler'))('paths with spaces and accents, emoji, right-to-left text, BOM and CRLF', { concurrent: true }, () => {
   let ws: TempWorkspace;
   let result: Awaited<ReturnType<typeof runCli>>;
 
@@ -171,7 +172,7 @@ describe.skipIf(!hasPoppler)('paths with spaces and accents, emoji, right-to-lef
   });
 });
 
-describe.skipIf(!hasPoppler)('workspace templates', { concurrent: true }, () => {
+describe.skipIf(!hasTool('poppler'))('workspace templates', { concurrent: true }, () => {
   it('a templates/cheatsheet.hbs override is used, and its scripts and remote resources are blocked', async () => {
     const origin = recorder.origin;
     const builtin = await readFile(join(REPO_ROOT, 'templates', 'cheatsheet.hbs'), 'utf8');

@@ -9,8 +9,6 @@ import JSZip from 'jszip';
  * count (poppler-utils), the DOCX's document text (unzipped). Never golden bytes.
  */
 
-export const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0 && spawnSync('pdfinfo', ['-v']).status === 0;
-
 /** Bidi controls pdftotext inserts around right-to-left runs. */
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -27,7 +25,7 @@ export function pdfPages(path: string): number {
   return Number(/^Pages:\s+(\d+)/m.exec(r.stdout)?.[1] ?? NaN);
 }
 
-export function flat(text: string): string {
+function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -122,12 +122,24 @@ describe('parsing never throws: problems come back as diagnostics', () => {
     );
   });
 
-  it('random bytes in any file role', () => {
+  /** Mostly valid UTF-8, with line endings of every kind and sometimes a BOM. */
+  const textBytes = fc
+    .tuple(fc.boolean(), fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('\r\n', '\r', '\n')), { maxLength: 12 }))
+    .map(([bom, parts]) => new TextEncoder().encode(`${bom ? '\uFEFF' : ''}${parts.join('')}`));
+
+  it('random bytes and text in any file role', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('stories/x.md', 'stories/profiles/x.md', 'storybank.yml', 'stories/questions.yml'), (bytes, path) => {
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), textBytes), fc.constantFrom('stories/x.md', 'stories/profiles/x.md', 'storybank.yml', 'stories/questions.yml'), (bytes, path) => {
         const files = [file(path, bytes)];
         assertWellFormed(parseWorkspace(files), files);
-        expect(() => decodeText(path, bytes)).not.toThrow();
+        // Text or one error, never both or neither; text is exactly the bytes (BOM dropped, CRLF/CR → LF).
+        const decoded = decodeText(path, bytes);
+        if (decoded.text === undefined) {
+          expect(decoded.diagnostics.map((d) => d.severity)).toEqual(['error']);
+        } else {
+          expect(decoded.diagnostics).toEqual([]);
+          expect(decoded.text).toBe(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n'));
+        }
       }),
       { numRuns: 300 },
     );

@@ -2,21 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, copyFixture, makeWorkspace, removeAllWorkspaces, REPO_ROOT, runCli, type TempWorkspace } from '../helpers/workspace.js';
-import { hasPoppler, pdfPages } from '../reliability/outputs.js';
+import { builtCli, copyFixture, makeWorkspace, removeAllWorkspaces, FIXTURES, runCli, type TempWorkspace } from '../helpers/workspace.js';
+import { hasTool } from '../helpers/tools.js';
+import { pdfPages } from '../reliability/outputs.js';
 import { readPosting } from '../../src/tailor/read.js';
 import { tailorProfile, writeTailoredProfile } from '../../src/tailor/tailor.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { corpus, POSTINGS } from './corpus.js';
 
-/** `profile new` and `match` as a user runs them, in a copy of the sample workspace. */
+/** `profile new` and `match` as a user runs them, in a copy of a backend engineer's workspace (test/fixtures/backend). */
 
 afterAll(removeAllWorkspaces);
 
 async function sampleWorkspace(): Promise<TempWorkspace> {
   const ws = await makeWorkspace({}, 'storybank-tailor-');
-  await cp(join(REPO_ROOT, 'stories'), ws.path('stories'), { recursive: true });
-  await cp(join(REPO_ROOT, 'storybank.yml'), ws.path('storybank.yml'));
+  await cp(join(FIXTURES, 'backend', 'stories'), ws.path('stories'), { recursive: true });
+  await cp(join(FIXTURES, 'backend', 'storybank.yml'), ws.path('storybank.yml'));
   return ws;
 }
 
@@ -80,14 +81,14 @@ describe('storybank profile new', () => {
   it('reads the posting from standard input with --from -', async () => {
     const ws = await sampleWorkspace();
     const input = await readFile(join(POSTINGS, 'teacher.md'));
-    const out = execFileSync(process.execPath, [CLI, '--dir', ws.dir, 'profile', 'new', 'kingsmead', '--from', '-'], { input, env: { ...process.env, NO_COLOR: '1' } }).toString();
+    const out = execFileSync(process.execPath, [builtCli(), '--dir', ws.dir, 'profile', 'new', 'kingsmead', '--from', '-'], { input, env: { ...process.env, NO_COLOR: '1' } }).toString();
     expect(out).toContain('from standard input');
     const text = (await ws.read('stories/profiles/kingsmead.md')).toString();
     expect(text).toContain('role: Teacher of Mathematics');
     expect(text).toContain('company: Kingsmead Academy');
   });
 
-  it.skipIf(!hasPoppler)('builds a generated profile into a one-page cheat sheet', async () => {
+  it.skipIf(!hasTool('poppler'))('builds a generated profile into a one-page cheat sheet', async () => {
     const ws = await sampleWorkspace();
     expect((await runCli(['--dir', ws.dir, 'profile', 'new', 'orbit', '--from', join(POSTINGS, 'engineering-manager.txt')])).code).toBe(0);
     const build = await runCli(['--dir', ws.dir, 'build', '--profile', 'orbit', '--format', 'pdf']);

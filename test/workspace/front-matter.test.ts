@@ -1,5 +1,8 @@
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
+
+/** gray-matter's cache, which its type declarations leave out. */
+const grayMatter = matter as typeof matter & { cache: Record<string, unknown>; clearCache(): void };
 import { readSource } from '../../src/workspace/front-matter.js';
 
 const story = (opening: string, yaml = 'title: Night shift handover\nyear: 2023') => `${opening}\n${yaml}\n---\n## Situation\nTwelve beds, two nurses.\n`;
@@ -49,10 +52,10 @@ describe('front matter through gray-matter, configured safe', () => {
   });
 
   it('never fills gray-matter’s text-keyed cache', () => {
-    matter.clearCache();
+    grayMatter.clearCache();
     readSource('stories/a.md', story('---'));
     readSource('stories/b.md', story('---js', 'x'));
-    expect(Object.keys(matter.cache)).toEqual([]);
+    expect(Object.keys(grayMatter.cache)).toEqual([]);
   });
 
   it('treats a file without an opening --- line as having no front matter', () => {

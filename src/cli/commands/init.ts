@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { initWorkspace } from '../../authoring/init.js';
 import { EXAMPLE_PROFILE } from '../../authoring/scaffold.js';
-import { say, shown, type Globals } from '../print.js';
+import { say, shown, shownForShell, type Globals } from '../print.js';
 
 export async function runInit(argv: Record<string, unknown>, g: Globals): Promise<number> {
   // A folder typed on the command line is relative to where the user is, like any path in a shell.
@@ -12,7 +12,7 @@ export async function runInit(argv: Record<string, unknown>, g: Globals): Promis
   for (const path of result.written) say(`  ${path}`);
   if (result.gitignoreAdded.length) say(`  .gitignore (added ${result.gitignoreAdded.join(' and ')})`);
   for (const path of result.kept) say(`  ${path} (exists; left as it was)`);
-  const cd = resolve(root) === process.cwd() ? [] : [`  cd ${shown(root)}`];
+  const cd = resolve(root) === process.cwd() ? [] : [`  cd ${shownForShell(root)}`];
   say(
     [
       'Next:',

@@ -12,7 +12,7 @@ export const PAGE: Record<Paper, { css: string; width: number; height: number; l
   letter: { css: 'letter', width: 8.5 * 96, height: 11 * 96, label: 'Letter' },
   a4: { css: 'A4', width: (210 / 25.4) * 96, height: (297 / 25.4) * 96, label: 'A4' },
 };
-export const PAGE_MARGIN_IN = 0.45;
+const PAGE_MARGIN_IN = 0.45;
 const MAX_FOOTER_ITEMS = { numbers: 8, ask: 5 };
 
 /** How the fitter laid the sheet out; the defaults are the roomiest layout. */
@@ -77,7 +77,7 @@ function precompileChecked(hb: ReturnType<typeof createHandlebars>, file: Templa
  * "\"x\" not defined in [object Object] - 3:2"); turn them into a position
  * and a sentence.
  */
-export function describeTemplateError(raw: string): { position?: { line: number; column: number }; message: string } {
+function describeTemplateError(raw: string): { position?: { line: number; column: number }; message: string } {
   const lines = raw.split('\n');
   const first = lines[0] ?? raw;
   const at = / - (\d+):(\d+)\s*$/.exec(first);

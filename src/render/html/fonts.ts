@@ -76,7 +76,7 @@ function subsetRules(subset: Subset): string {
 }
 
 /** Whether `text` has a character inside a CSS unicode-range such as "U+0100-02BA, U+2113". */
-export function usesRange(text: string, range: string): boolean {
+function usesRange(text: string, range: string): boolean {
   let pattern = rangePatterns.get(range);
   if (!pattern) {
     const classes = range.split(',').map((part) => {

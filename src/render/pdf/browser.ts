@@ -11,7 +11,7 @@ import { removeLeftovers } from '../../output/leftovers.js';
  * Puppeteer is imported lazily: commands that print no PDF never pay for it.
  */
 
-export const INSTALL_HINT =
+const INSTALL_HINT =
   'install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`; macOS: install Google Chrome), ' +
   'or point storybank at a browser with --browser PATH or PUPPETEER_EXECUTABLE_PATH';
 
@@ -247,7 +247,7 @@ export async function sweepStaleProfiles(dir: string, now = Date.now()): Promise
 }
 
 /** JavaScript off and every request other than data:/about: aborted. */
-export async function sandbox(page: Page): Promise<void> {
+async function sandbox(page: Page): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request) => {

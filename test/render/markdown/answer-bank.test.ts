@@ -182,7 +182,7 @@ describe('renderAnswerBankMarkdown', () => {
   });
 
   it('works without a name, contact details or pitch', () => {
-    const out = renderAnswerBankMarkdown({ ...model, person: { links: [] }, pitch: { nodes: [], text: '', from: 'none' } });
+    const out = renderAnswerBankMarkdown({ ...model, person: { links: [] }, pitch: { nodes: [], text: '', short: '', from: 'none' } });
     expect(out.startsWith('# Answer bank\n\n**Senior Backend Engineer @ Example Corp** · 14 Mar 2026\n\n## Contents')).toBe(true);
   });
 

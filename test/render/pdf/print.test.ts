@@ -20,6 +20,7 @@ import { memoryWorkspace, star } from '../../helpers/memory.js';
 const fixture = fileURLToPath(new URL('../../fixtures/basic', import.meta.url));
 /** A nurse's workspace: stories without cues or metrics, a 4-question and a 20-question profile. */
 const plain = fileURLToPath(new URL('../../fixtures/plain', import.meta.url));
+const fullFixture = fileURLToPath(new URL('../../fixtures/full', import.meta.url));
 const now = new Date('2026-01-15T12:00:00Z');
 let session: BrowserSession;
 
@@ -131,8 +132,9 @@ describe('cheat sheet PDF', () => {
   });
 
   it('fits at the largest scale that fits, to within half a percent, in few layouts', async () => {
-    const ws = parseWorkspace(await readWorkspaceFiles(fileURLToPath(new URL('../../../', import.meta.url))));
-    for (const profile of ws.profiles) {
+    // Sheets that fit at full size (the basic fixture) and one that must scale down but leaves nothing out (full).
+    const workspaces = await Promise.all([fixture, fullFixture].map(async (dir) => parseWorkspace(await readWorkspaceFiles(dir))));
+    for (const [ws, profile] of workspaces.flatMap((ws) => ws.profiles.map((p) => [ws, p] as const))) {
       const { model } = viewsFor(ws, profile, { now }).cheatSheet;
       const config = fitConfigFor(model);
       const page = await session.page();
@@ -150,7 +152,7 @@ describe('cheat sheet PDF', () => {
         document.documentElement.style.setProperty('--scale', String(fit.scale + 0.006));
         const biggerFits = Math.max(sheet.getBoundingClientRect().height, sheet.scrollHeight) <= ${config.maxHeight};
         return { fit, layouts, biggerFits };
-      })()`) as { fit: { scale: number; fits: boolean; dropped: string[] }; layouts: number; biggerFits: boolean };
+      })()`) as { fit: { scale: number; fits: boolean; dropped: string[]; smallestPt: number }; layouts: number; biggerFits: boolean };
       expect(fit.fits, profile.name).toBe(true);
       expect(fit.dropped, profile.name).toEqual([]);
       const ceiling = MAX_FONT_PT / (fit.smallestPt / fit.scale);
