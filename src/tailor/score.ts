@@ -75,8 +75,16 @@ export function scorePosting(posting: Posting, lexicon: Lexicon, role?: { text: 
       const end = toks[best.end - 1]!.end;
       const e = entry(id);
       e.score = round(e.score + points);
+      const quoted = quoteAround(block, start, end);
+      // The title line may already stand as evidence (the job-title prior): quote it once; the score still counts both.
+      const sameLine = e.evidence.find((x) => x.line === quoted.line && x.placement === placement);
+      if (sameLine) {
+        sameLine.points = Math.max(sameLine.points, points);
+        sameLine.phrases.push(...distinctPhrases(ranked).filter((p) => !sameLine.phrases.includes(p)));
+        continue;
+      }
       e.evidence.push({
-        ...quoteAround(block, start, end),
+        ...quoted,
         phrases: distinctPhrases(ranked),
         points,
         placement,

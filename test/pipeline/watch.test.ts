@@ -127,11 +127,12 @@ describe('build --watch', () => {
       };
       const before = new Map(await Promise.all(all.flatMap((p) => files.map(async (f) => [`${p}/${f}`, await identity(out(p, f))] as const))));
 
-      // A new first sentence for the Result: the cue line on the cheat sheet and the told answer both change.
+      // A new title: printed on the cheat sheet and in the answer bank alike (which Result sentence
+      // becomes a cue is the cue chooser's business, so the test does not lean on it).
       const path = ws.path('stories/handover.md');
       const text = await readFile(path, 'utf8');
-      const added = 'Complaints about handover stopped within a month.';
-      const revised = text.replace(/^## Result\n/m, `## Result\n${added} `);
+      const added = 'One handover sheet for both shifts';
+      const revised = text.replace(/^title: .*$/m, `title: ${added}`);
       expect(revised).not.toBe(text);
       const rebuiltAfterSave = log.next((e) => e.type === 'rebuilt' && e.reason.startsWith('changed '));
       await writeFile(path, revised);

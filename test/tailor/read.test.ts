@@ -80,3 +80,13 @@ describe('reading a text or Markdown posting', () => {
     expect(() => read('<script>x()</script>', 'a.html')).toThrow('a.html has no visible text');
   });
 });
+
+describe('section headings', () => {
+  it('reads the usual qualification headings as requirements, and preferred ones as preferred', async () => {
+    const { sectionOf } = await import('../../src/tailor/sections.js');
+    for (const heading of ['Required qualifications', 'Minimum Qualifications:', 'Basic qualifications', 'Qualifications', 'Your qualifications']) {
+      expect(sectionOf(heading), heading).toBe('requirements');
+    }
+    expect(sectionOf('Preferred qualifications')).toBe('preferred');
+  });
+});
