@@ -1,3 +1,4 @@
+import { PLACEHOLDER_NAME } from '../workspace/schema.js';
 import { yamlScalar } from './yaml-text.js';
 
 /**
@@ -68,7 +69,7 @@ export interface ScaffoldFile {
 export const EXAMPLE_PROFILE = 'example-role';
 
 const CONFIG = `# Who you are: shown at the top of the cheat sheet and the answer bank.
-name: Your Name
+name: ${PLACEHOLDER_NAME}  # \`storybank check\` reminds you until it is your name
 headline: Software engineer
 # email: you@example.com
 # phone: "+1 555 0100"
@@ -83,6 +84,7 @@ kind: star
 questions: [tight-deadline, prioritization]
 competencies: [delivery, prioritization, time-management, communication]
 tags: [example, backend]
+example: true  # only example profiles use it; delete this line once the story is yours
 year: 2024
 metrics: ["Scope cut from 14 features to 6", "Switched over 2 days early", "0 billing incidents"]
 cues:  # what the cheat sheet shows; without cues, first sentences are used
@@ -129,6 +131,7 @@ kind: answer
 questions: [about-me]
 competencies: [communication, motivation]
 tags: [example, pitch]
+example: true  # only example profiles use it; delete this line once the answer is yours
 cues:
   - "Backend engineer, five years in billing and payments"
   - "I like owning a system end to end"
@@ -149,6 +152,7 @@ const EXAMPLE_PROFILE_TEXT = `---
 # \`storybank build\` writes out/${EXAMPLE_PROFILE}/cheatsheet.pdf and answer-bank.docx for it.
 role: Senior Software Engineer
 company: Example Corp
+example: true  # delete this line once this is a role you are preparing for
 questions: [about-me, tight-deadline, prioritization]
 emphasis: { delivery: 2, communication: 1 }
 exclude_tags: []

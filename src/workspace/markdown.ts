@@ -172,6 +172,7 @@ export function headingKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/[*_`]/g, '')
+    .replace(/[’‘]/g, "'")
     .replace(/[:.\s]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -179,12 +180,18 @@ export function headingKey(text: string): string {
 
 /** Splits prose into sentences; good enough for cue lines, not linguistics. */
 export function sentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const parts = text.replace(/\s+/g, ' ').split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u);
+  // "St. Agnes", "approx. 2.5h", "J. froze": a full stop after an abbreviation or an initial ends no sentence.
+  const out: string[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    if (last !== undefined && NOT_AN_END.test(last)) out[out.length - 1] = `${last} ${part}`;
+    else out.push(part);
+  }
+  return out.map((s) => s.trim()).filter((s) => s.length > 0);
 }
+
+const NOT_AN_END = /(?:^|[\s(])(?:e\.g|i\.e|etc|approx|vs|cf|dr|mr|mrs|ms|st|no|jr|sr|inc|ltd|dept|\p{Lu})\.$/iu;
 
 /** Shortens a sentence to about `max` characters at a word boundary. */
 export function shorten(text: string, max = 90): string {
