@@ -22,8 +22,8 @@ export interface Preamble {
   ask: Frag[];
 }
 
-const TITLE_PREFIX = /^(?:(?:my )?interview(?:s)? prep(?:aration)?|prep(?:aration)?(?: notes)?(?: for)?|interview notes|notes(?: for)?)\b[\s:\-–—]*/i;
-const TITLE_SUFFIX = /[\s\-–—:]*\b(?:interview(?:s)?(?: prep)?|prep(?: notes)?|loop prep)\b\s*$/i;
+/** Words of a notes title that say it is prep, not which role: "interview prep - ", " loop prep", "notes for". */
+const PREP_WORDS = /\b(?:(?:my )?interviews? (?:prep(?:aration)?|notes)|(?:loop|interview) prep|prep(?:aration)?(?: notes)?|interviews?|notes)\b/gi;
 
 /** Reads the lines before the first question: the title, notes to self, questions for them. */
 export function readPreamble(lines: readonly NoteLine[]): Preamble {
@@ -49,8 +49,10 @@ export function roleFrom(title: string | undefined, fallback: string): string {
   const clean = (title ?? '')
     .replace(/\*\*|__|[*_`#]/g, '')
     .replace(/^[^\p{L}\p{N}]+/u, '')
-    .replace(TITLE_PREFIX, '')
-    .replace(TITLE_SUFFIX, '')
+    .replace(PREP_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^\s*(?:for|at|with|of)\s+/i, '')
+    .replace(/\s+([-–—:])(?:\s+[-–—:])+/g, ' $1')
     .replace(/^[\s\-–—:]+|[\s\-–—:]+$/g, '')
     .trim();
   if (clean.split(/\s+/).length >= 1 && /\p{L}/u.test(clean)) return clean;
