@@ -31,7 +31,7 @@ describe('storybank CLI', () => {
     expect(run(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     const help = run(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['build', 'check', 'plan', 'list', 'new', 'init', 'import', 'preview']) {
+    for (const command of ['build', 'check', 'plan', 'list', 'new', 'init', 'import', 'preview', 'questions']) {
       expect(help.stdout).toContain(command);
     }
   });

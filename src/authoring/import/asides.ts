@@ -41,6 +41,7 @@ export function isAsideText(text: string): boolean {
 
 export function makeAside(text: string, line: number): Aside {
   const clean = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, '').trim();
+
   return { text: clean, line, ask: ASK.test(clean.replace(/^(?:nb|n\.b\.|ps|p\.s\.|note)\s*[:\-–—]\s*/i, '')) };
 }
 
@@ -56,7 +57,7 @@ export function cutAsides(text: string, line: number): { rest: string; asides: A
   if (stars) return { rest: '', asides: [makeAside(rest.slice(stars[0].length), line)] };
   if (ASIDE_LINE.test(rest.replace(/^[*_]+/, ''))) return { rest: '', asides: [makeAside(rest.replace(/^[*_]+|[*_]+$/g, ''), line)] };
   for (const span of parentheses(rest).reverse()) {
-    const inner = rest.slice(span.start + 1, span.end - 1);
+    const inner = rest.slice(span.start + 1, span.closed ? span.end - 1 : span.end);
     if (!isAsideText(inner)) continue;
     asides.unshift(makeAside(inner, line));
     rest = `${rest.slice(0, span.start).replace(/[ \t]+$/, '')}${rest.slice(span.end)}`;
@@ -74,8 +75,8 @@ export function cutAsides(text: string, line: number): { rest: string; asides: A
 }
 
 /** Balanced `( … )` spans, outermost only. */
-function parentheses(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+function parentheses(text: string): { start: number; end: number; closed: boolean }[] {
+  const out: { start: number; end: number; closed: boolean }[] = [];
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
@@ -85,11 +86,11 @@ function parentheses(text: string): { start: number; end: number }[] {
       depth++;
     } else if (ch === ')' && depth > 0) {
       depth--;
-      if (depth === 0) out.push({ start, end: i + 1 });
+      if (depth === 0) out.push({ start, end: i + 1, closed: true });
     }
   }
   // An unclosed "(ask about …" running to the end of the line is still an aside.
-  if (depth > 0 && start >= 0) out.push({ start, end: text.length });
+  if (depth > 0 && start >= 0) out.push({ start, end: text.length, closed: false });
   return out;
 }
 

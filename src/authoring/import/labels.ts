@@ -122,6 +122,8 @@ export function splitLabels(text: string, options: { listed?: boolean; letters: 
     start = cut.index + cut.length;
   }
   chunks.push({ key, text: clean(text.slice(start)), letter });
+  // The first chunk as the label read it: a lead-in's sentence starts with a capital.
+  chunks[0]!.text = clean(first.rest.slice(0, (chunks.length > 1 ? cuts.find((c) => c.index >= at)!.index : text.length) - at));
   return chunks;
 }
 
