@@ -174,8 +174,14 @@ storybank check            validate every story and profile
 storybank build            out/<profile>/cheatsheet.pdf and answer-bank.docx
 storybank plan --profile ${EXAMPLE_PROFILE}   which story answers which question, and why
 storybank new "Title"      start a story (stories/<slug>.md, a draft)
-storybank import notes.md  turn freeform notes into draft stories
+storybank import notes.md  your notes -> one story per question, and a profile of those questions
+storybank questions WORD   find a question id (e.g. storybank questions conflict)
 \`\`\`
+
+The example story, answer and profile say \`example: true\`: they show the
+format and are only used by example profiles. \`storybank check\` reminds you
+of them, and of the placeholder name in storybank.yml, until you have made
+them yours or deleted them.
 
 ## Layout
 
@@ -190,7 +196,8 @@ storybank import notes.md  turn freeform notes into draft stories
 Front matter: \`title\` (required), \`kind: star\` (default) or \`kind: answer\`,
 \`questions\` (ids it answers), \`competencies\`, \`tags\`, \`year\`, \`metrics\` (headline
 numbers), \`cues\` (cheat-sheet lines; derived when absent), \`angles\` (per-question framing),
-\`private: true\` (never exported), \`draft: true\` (never selected; problems are warnings).
+\`private: true\` (never exported), \`draft: true\` (not ready: a section missing or no answer yet;
+never selected, problems are warnings).
 
 A \`star\` story has \`## Situation\`, \`## Task\`, \`## Action\` and \`## Result\` sections.
 An \`answer\` story is free Markdown. Both may end with \`## Lessons\` (exported) and
@@ -198,7 +205,7 @@ An \`answer\` story is free Markdown. Both may end with \`## Lessons\` (exported
 
 ## A profile
 
-Front matter: \`role\` (required), \`company\`, \`questions\` (ids, in the order to ask them),
+Front matter: \`role\` (required), \`company\`, \`questions\` (ids or question text, in the order to ask them),
 \`emphasis\` (competency weights), \`include_tags\` / \`exclude_tags\`, \`paper\`, \`answer_words\`,
 \`ask\` (your questions for them). The body is a short pitch shown at the top of both outputs.
 `;
