@@ -197,7 +197,9 @@ function choosePitch(plan: Plan, stories: readonly Story[]): ViewModel['pitch'] 
 export function shortPitch(text: string, maxChars = 330): string {
   const parts = sentences(text);
   let out = '';
-  for (const s of parts.slice(0, 3)) {
+  for (const part of parts.slice(0, 3)) {
+    // A list item has no full stop; in one line of prose it needs one.
+    const s = /[.!?…:;]["”’)]*$/.test(part) ? part : `${part}.`;
     if (out && out.length + s.length + 1 > maxChars) break;
     out = out ? `${out} ${s}` : s;
   }

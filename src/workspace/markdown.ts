@@ -180,7 +180,11 @@ export function headingKey(text: string): string {
 
 /** Splits prose into sentences; good enough for cue lines, not linguistics. */
 export function sentences(text: string): string[] {
-  const parts = text.replace(/\s+/g, ' ').split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/u);
+  // A line break before a capital starts a new item (list items, short paragraphs); other breaks are wrapping.
+  const parts = text
+    .replace(/[ \t]*\n\s*(?=["“‘(]?[\p{Lu}\p{N}])/gu, '\u0000')
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])|\u0000/u);
   // "St. Agnes", "approx. 2.5h", "J. froze": a full stop after an abbreviation or an initial ends no sentence.
   const out: string[] = [];
   for (const part of parts) {

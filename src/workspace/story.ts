@@ -175,7 +175,8 @@ export function deriveCues(kind: 'star' | 'answer', sections: readonly StorySect
     .filter((n) => n.type === 'list')
     .flatMap((list) => (list.type === 'list' ? list.children.map((item) => plainText([item])) : []));
   const paragraphs = answer.nodes.filter((n) => n.type === 'paragraph').map((p) => plainText([p]));
-  const firstSentences = sentences(paragraphs.join(' '));
+  // "Pros", "Short version:": a lead-in to a list says nothing on its own.
+  const firstSentences = sentences(paragraphs.join('\n')).filter((t) => t.split(/\s+/).length >= 3 && !/:$/.test(t));
   const pool = [...firstSentences.slice(0, 2), ...bullets];
   return pool.slice(0, 3).map((s) => shorten(s));
 }

@@ -153,6 +153,23 @@ Remember to smile.
     expect(s.sections[0]!.text).not.toContain('secret');
     expect(s.cueLines).toEqual(['I build reliable systems.', 'one', 'two']);
   });
+
+  it('derives no cue from a lead-in to a list ("Pros", "Short version:")', () => {
+    const ws = memoryWorkspace({
+      'stories/feedback.md': '---
+title: Feedback
+kind: answer
+questions: [manager-feedback]
+---
+Pros
+- dependable on dates
+
+Cons
+- I do too much myself
+',
+    });
+    expect(ws.stories[0]!.cueLines).toEqual(['dependable on dates', 'I do too much myself']);
+  });
 });
 
 describe('workspace cross-checks', () => {

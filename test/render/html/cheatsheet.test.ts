@@ -85,5 +85,8 @@ describe('cheat sheet HTML', () => {
 
   it('shortens the pitch to about three sentences', () => {
     expect(shortPitch('One. Two. Three. Four.')).toBe('One. Two. Three.');
+    // List items are sentences of their own; "St." and "approx." end none.
+    expect(shortPitch('5 yrs in SaaS sales\nCarry a $1.1M quota\n2023: 132% of quota\nI like complex deals')).toBe('5 yrs in SaaS sales. Carry a $1.1M quota. 2023: 132% of quota.');
+    expect(shortPitch('I work at St. Agnes since 2019. We cut waits to approx. 2 hours. I precept. I chair.')).toBe('I work at St. Agnes since 2019. We cut waits to approx. 2 hours. I precept.');
   });
 });
