@@ -121,6 +121,33 @@ describe('importNotes', () => {
     expect(result.stories[1]!.attention).toContain('answers "failure" like another story here: keep the better one, or list a different question');
   });
 
+  it('two questions that both point at one story give it one angle each, the same question twice one angle and a note', () => {
+    const notes = [
+      '## Tell me about a time you failed',
+      'Situation: the launch slipped.',
+      'Task: ship it.',
+      'Action: I cut scope.',
+      'Result: shipped 2 weeks late.',
+      '',
+      '## How do you handle tight deadlines?',
+      'same story as the launch one, lead with the scope cut',
+      '',
+      '## Tell me about a tight deadline',
+      'see above, the launch story, angle: the two weeks',
+      '',
+      '## Tell me about a mistake',
+      'same story as the launch one',
+    ].join('\n');
+    const result = importNotes(notes, builtinCatalog(), { sourceName: 'n.md', profileName: 'n' });
+    expect(result.stories).toHaveLength(1);
+    const story = result.stories[0]!;
+    expect(story.questions).toEqual(['failure', 'tight-deadline', 'mistake']);
+    expect(story.angles.map((a) => a.id)).toEqual(['tight-deadline', 'mistake']);
+    expect(story.text).toContain('Also for "Tell me about a tight deadline" (line 10): The two weeks');
+    expect(story.text).toContain('  mistake: same story (no angle given in the notes)');
+    expect(result.unplaced).toEqual([]);
+  });
+
   it('is deterministic, and keeps every line of a notes file in some file', async () => {
     const notes = await fixture('backend-engineer.md');
     const a = importNotes(notes, builtinCatalog(), { sourceName: 'b.md', profileName: 'b' });

@@ -9,7 +9,7 @@ import { normaliseNotes, readLines } from './lines.js';
 import type { ImportedProfile, ImportedStory, ImportOptions, ImportResult, NewQuestion } from './model.js';
 import { readPreamble, renderProfile, roleFrom } from './profile-file.js';
 import { findStarts } from './questions.js';
-import { resolveReference } from './refs.js';
+import { referable, resolveReference, type Referable } from './refs.js';
 import { checkPlacement, type Placement } from './self-check.js';
 import { assignQuestionIds, finishStory, isAboutYou, storyFromAnswer, storyFromEvent, type Common } from './stories.js';
 import { renderStory } from './story-file.js';
@@ -78,7 +78,8 @@ export function importNotes(markdown: string, catalog: Catalog, options: ImportO
     stories.push(...made);
   });
 
-  for (const ref of refs) resolve(ref, stories, fileIds, meta, profileWanted ? asks : undefined);
+  const candidates = stories.map((s) => referable(s.id, [s.question, s.title, ...[...s.sections.values(), s.answer].map((f) => sectionText(f))].join('\n'), s.line));
+  for (const ref of refs) resolve(ref, stories, candidates, fileIds, meta, profileWanted ? asks : undefined);
 
   const top = readPreamble(preamble);
   let profile: ImportedProfile | undefined;
@@ -147,17 +148,31 @@ function placeGroup(block: Block, story: ImportedStory): void {
 }
 
 /** A "same story as …" answer: its question joins that story, with the rest of the note as the angle. */
-function resolve(ref: { block: Block; body: Body; id?: string }, stories: ImportedStory[], fileIds: Set<string>, meta: Map<ImportedStory, { aboutYou: boolean }>, asks: Frag[] | undefined): void {
+function resolve(
+  ref: { block: Block; body: Body; id?: string },
+  stories: ImportedStory[],
+  candidates: readonly Referable[],
+  fileIds: Set<string>,
+  meta: Map<ImportedStory, { aboutYou: boolean }>,
+  asks: Frag[] | undefined,
+): void {
   const { block, body, id } = ref;
   const reference = body.reference!;
-  const candidates = stories.map((s) => ({ id: s.id, order: s.line, text: [s.question, s.title, ...[...s.sections.values(), s.answer].map((f) => sectionText(f))].join('\n') }));
-  const target = stories.find((s) => s.id === resolveReference(reference, candidates, block.line));
+  const targetId = resolveReference(reference, candidates, block.line);
+  const target = stories.find((s) => s.id === targetId);
   const [firstLine, ...otherLines] = reference.lines;
   const angle: Frag[] = [{ text: reference.angle, line: firstLine ?? block.line }, ...otherLines.map((line) => ({ text: '', line }))];
   if (target) {
     if (id && !target.questions.includes(id)) target.questions.push(id);
-    if (id) target.angles.push({ id, question: block.start.text, line: block.line, text: angle });
-    else target.notes.push({ text: `For "${block.start.text}" (line ${block.line}): ${reference.angle}`, line: block.line }, ...angle.slice(1));
+    // The same question pointing at the same story twice: one angle, both notes in it.
+    const same = id ? target.angles.find((a) => a.id === id) : undefined;
+    const note = (lead: string) => {
+      target.notes.push({ text: `${lead} "${block.start.text}" (line ${block.line}): ${reference.angle}`, line: angle[0]!.line }, ...angle.slice(1));
+      target.placed.push({ text: block.start.text, line: block.line });
+    };
+    if (same) note('Also for');
+    else if (id) target.angles.push({ id, question: block.start.text, line: block.line, text: angle });
+    if (!id) note('For');
     for (const aside of body.asides) placeAside(aside, target, asks);
     return;
   }

@@ -63,10 +63,15 @@ function cleanAngle(text: string): string {
 
 export interface Referable {
   id: string;
-  /** Everything that names the story: question, title, text. */
-  text: string;
+  /** Stems of everything that names the story: question, title, text. */
+  words: ReadonlySet<string>;
   /** Position in the notes, to prefer stories above the reference. */
   order: number;
+}
+
+/** A story as a reference can find it: build once per import, not once per reference. */
+export function referable(id: string, text: string, order: number): Referable {
+  return { id, words: new Set(stems(text)), order };
 }
 
 const IGNORED = new Set(['the', 'a', 'an', 'of', 'my', 'i', 'with', 'to', 'on', 'in', 'at', 'for', 'that', 'one', 'stori', 'stor', 'stories', 'abov', 'about', 'time', 'tell', 'me', 'you']);
@@ -80,16 +85,14 @@ export function resolveReference(ref: Reference, candidates: readonly Referable[
   const key = [...new Set(stems(ref.key))].filter((w) => !IGNORED.has(w));
   const above = candidates.filter((c) => c.order < order);
   if (key.length === 0) return above[above.length - 1]?.id;
-  const bags = candidates.map((c) => new Set(stems(c.text)));
-  const df = (w: string) => bags.filter((b) => b.has(w)).length;
-  const weight = (w: string) => Math.log((candidates.length + 1) / (df(w) + 0.5));
-  const total = key.reduce((n, w) => n + weight(w), 0);
+  const weight = new Map(key.map((w) => [w, Math.log((candidates.length + 1) / (candidates.filter((c) => c.words.has(w)).length + 0.5))]));
+  const total = key.reduce((n, w) => n + weight.get(w)!, 0);
   let best: { id: string; score: number; above: boolean } | undefined;
-  candidates.forEach((c, i) => {
-    const score = key.filter((w) => bags[i]!.has(w)).reduce((n, w) => n + weight(w), 0) / total;
+  for (const c of candidates) {
+    const score = key.filter((w) => c.words.has(w)).reduce((n, w) => n + weight.get(w)!, 0) / total;
     const isAbove = c.order < order;
     const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && isAbove && !best.above);
     if (better) best = { id: c.id, score, above: isAbove };
-  });
+  }
   return best && best.score >= 0.5 ? best.id : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReference, resolveReference } from '../../../src/authoring/import/refs.js';
+import { readReference, referable, resolveReference } from '../../../src/authoring/import/refs.js';
 
 describe('readReference', () => {
   it.each([
@@ -22,9 +22,9 @@ describe('readReference', () => {
 
 describe('resolveReference', () => {
   const stories = [
-    { id: 'caught-sepsis', order: 8, text: 'Tell me about a time you caught something others missed\nasked specifically for a sepsis eval' },
-    { id: 'difficult-family', order: 11, text: 'Describe a difficult family member\nthe daughter kept calling' },
-    { id: 'mentoring', order: 42, text: 'Tell me about a time you helped a new nurse grow\nsepsis drills with the new grad' },
+    referable('caught-sepsis', 'Tell me about a time you caught something others missed\nasked specifically for a sepsis eval', 8),
+    referable('difficult-family', 'Describe a difficult family member\nthe daughter kept calling', 11),
+    referable('mentoring', 'Tell me about a time you helped a new nurse grow\nsepsis drills with the new grad', 42),
   ];
 
   it('picks the story whose words cover the key, rare words counting more', () => {
