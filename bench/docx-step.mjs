@@ -20,6 +20,6 @@ const [profile] = build.selectProfiles(workspace, [profileName]);
 const model = build.viewsFor(workspace, profile, {}).answerBank.model;
 
 const started = performance.now();
-const { renderAnswerBankDocx } = await import('../dist/render/docx.js');
+const { renderAnswerBankDocx } = await import('../dist/render/docx/document.js');
 writeFileSync(out, await renderAnswerBankDocx(model));
 console.log(JSON.stringify({ stepMs: performance.now() - started }));

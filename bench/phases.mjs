@@ -59,7 +59,7 @@ for (const method of ['emulateMediaType', 'setViewport', 'setContent', 'evaluate
   };
 }
 
-const docxModule = import('../dist/render/docx.js');
+const docxModule = import('../dist/render/docx/document.js');
 for (let round = 0; round < repeat; round++) {
   for (const profile of profiles) {
     const views = build.viewsFor(workspace, profile, {});

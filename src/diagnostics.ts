@@ -54,9 +54,14 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** `file:line:col`, `file:line` for a problem with a whole line (the practice log), or just `file`. */
+export function diagnosticLocation(d: Diagnostic): string {
+  if (d.line <= 0) return d.file;
+  return d.column > 0 ? `${d.file}:${d.line}:${d.column}` : `${d.file}:${d.line}`;
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-  return `${where}: ${d.severity}: ${d.message}`;
+  return `${diagnosticLocation(d)}: ${d.severity}: ${d.message}`;
 }
 
 /** Invalid input or usage: exit code 1. Carries every problem found, not just the first. */

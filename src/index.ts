@@ -15,3 +15,6 @@ export { renderCheatSheetHtml } from './render/html/cheatsheet.js';
 export { BrowserSession } from './render/pdf/browser.js';
 export { BUILTIN_QUESTIONS, COMPETENCIES, type Question } from './questions/bank.js';
 export { UserError, EnvironmentError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+export { readPracticeLog, openPracticeLog, type PracticeRep, type LoggedRep, type Rating } from './practice/log.js';
+export { summarisePractice, type PracticeHistory } from './practice/history.js';
+export { startDrill, step, readAnswer, type Drill, type DrillInput, type Screen } from './practice/engine.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { EnvironmentError, UserError } from '../diagnostics.js';
 import { writeNewFile } from '../output/new-file.js';
 import { writeError, WORKSPACE_TARGET } from '../output/write-error.js';
-import { workspaceFiles } from './scaffold.js';
+import { IGNORED, workspaceFiles } from './scaffold.js';
 import { exists, storyIds } from './workspace-files.js';
 
 /** `storybank init`: a new workspace that builds straight away. */
@@ -14,15 +14,15 @@ export interface InitResult {
   written: string[];
   /** Optional files that existed and were left as they were. */
   kept: string[];
-  /** True when `out/` was appended to an existing .gitignore. */
-  gitignoreUpdated: boolean;
+  /** What was appended to an existing .gitignore (`out/`, `.storybank/`), if anything. */
+  gitignoreAdded: string[];
 }
 
 /**
  * Creates a workspace in `root`: example stories, a profile, storybank.yml,
  * README.md and .gitignore. Refuses (writing nothing) when any workspace
  * file exists or the folder already holds stories; an existing README.md is
- * kept and an existing .gitignore gets an `out/` line.
+ * kept and an existing .gitignore gets `out/` and `.storybank/` lines.
  */
 export async function initWorkspace(root: string): Promise<InitResult> {
   try {
@@ -48,36 +48,39 @@ export async function initWorkspace(root: string): Promise<InitResult> {
 
   const written: string[] = [];
   const kept: string[] = [];
-  let gitignoreUpdated = false;
+  let gitignoreAdded: string[] = [];
   for (const f of files) {
     const path = join(root, f.path);
     if (f.path === '.gitignore' && (await exists(path))) {
-      gitignoreUpdated = await ensureIgnored(path, 'out/');
-      if (!gitignoreUpdated) kept.push(f.path);
+      gitignoreAdded = await ensureIgnored(path);
+      if (gitignoreAdded.length === 0) kept.push(f.path);
       continue;
     }
     if (await writeNewFile(path, f.text)) written.push(f.path);
     else if (f.optional) kept.push(f.path);
     else throw new UserError(`${f.path} appeared in ${root} while init was writing; it was left alone (written so far: ${written.join(', ') || 'nothing'})`);
   }
-  return { root, written, kept, gitignoreUpdated };
+  return { root, written, kept, gitignoreAdded };
 }
 
-/** Appends `entry` to a .gitignore unless a line already ignores it. */
-async function ensureIgnored(path: string, entry: string): Promise<boolean> {
+/** Appends each of storybank's entries (with its comment) that no line of a .gitignore covers yet. */
+async function ensureIgnored(path: string): Promise<string[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     throw new EnvironmentError(`cannot read ${path}: ${(e as Error).message}`);
   }
-  const bare = entry.replace(/\/$/, '');
-  if (text.split(/\r?\n/).some((l) => [bare, `${bare}/`, `/${bare}`, `/${bare}/`].includes(l.trim()))) return false;
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const missing = IGNORED.filter(({ entry }) => {
+    const bare = entry.replace(/\/$/, '');
+    return !lines.some((l) => [bare, `${bare}/`, `/${bare}`, `/${bare}/`].includes(l));
+  });
+  if (missing.length === 0) return [];
   try {
-    await appendFile(path, `${text === '' || text.endsWith('\n') ? '' : '\n'}${entry}\n`);
+    await appendFile(path, `${text === '' || text.endsWith('\n') ? '' : '\n'}${missing.map((m) => m.text).join('')}`);
   } catch (e) {
     throw writeError(path, e, WORKSPACE_TARGET);
   }
-  return true;
+  return missing.map((m) => m.entry);
 }
-

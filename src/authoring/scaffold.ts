@@ -158,6 +158,7 @@ emphasis: { delivery: 2, communication: 1 }
 exclude_tags: []
 paper: letter
 answer_words: 350
+answer_seconds: 120   # the time budget per spoken answer in \`storybank drill\`
 ask:
   - "What would success look like in the first 90 days?"
 ---
@@ -176,6 +177,8 @@ storybank plan --profile ${EXAMPLE_PROFILE}   which story answers which question
 storybank new "Title"      start a story (stories/<slug>.md, a draft)
 storybank import notes.md  your notes -> one story per question, and a profile of those questions
 storybank questions WORD   find a question id (e.g. storybank questions conflict)
+storybank drill            rehearse aloud: timed questions, your cues, a rating per answer
+storybank drill --stats    what you have practised, and what is due
 \`\`\`
 
 The example story, answer and profile say \`example: true\`: they show the
@@ -190,6 +193,8 @@ them yours or deleted them.
 - \`stories/profiles/<name>.md\`: one role you are preparing for.
 - \`stories/questions.yml\` (optional): extra questions, as a list of \`{ id, text, competencies }\`.
 - \`out/\`: what \`build\` writes (ignored by git).
+- \`.storybank/practice.jsonl\`: what \`drill\` logs, one line per answer; ignored by git
+  until you choose to commit it (see .gitignore).
 
 ## A story
 
@@ -207,8 +212,21 @@ An \`answer\` story is free Markdown. Both may end with \`## Lessons\` (exported
 
 Front matter: \`role\` (required), \`company\`, \`questions\` (ids or question text, in the order to ask them),
 \`emphasis\` (competency weights), \`include_tags\` / \`exclude_tags\`, \`paper\`, \`answer_words\`,
-\`ask\` (your questions for them). The body is a short pitch shown at the top of both outputs.
+\`answer_seconds\` (\`drill\`'s time per answer, default 120), \`ask\` (your questions for them).
+The body is a short pitch shown at the top of both outputs.
 `;
+
+/** What a workspace's .gitignore holds: each entry with the lines that explain it. */
+export const IGNORED: { entry: string; text: string }[] = [
+  { entry: 'out/', text: 'out/\n' },
+  {
+    entry: '.storybank/',
+    text:
+      '# The practice log of `storybank drill`: plain text, one line per answer. It may be\n' +
+      '# committed: remove the next line to keep your practice history in git too.\n' +
+      '.storybank/\n',
+  },
+];
 
 /** The files of a fresh workspace. */
 export function workspaceFiles(): ScaffoldFile[] {
@@ -218,6 +236,6 @@ export function workspaceFiles(): ScaffoldFile[] {
     { path: 'stories/example-pitch.md', text: EXAMPLE_ANSWER },
     { path: `stories/profiles/${EXAMPLE_PROFILE}.md`, text: EXAMPLE_PROFILE_TEXT },
     { path: 'README.md', text: README, optional: true },
-    { path: '.gitignore', text: 'out/\n', optional: true },
+    { path: '.gitignore', text: IGNORED.map((i) => i.text).join(''), optional: true },
   ];
 }

@@ -29,6 +29,9 @@ const commands = {
   import: async () => (await import('./commands/import.js')).runImport,
   preview: async () => (await import('./commands/preview.js')).runPreview,
   questions: async () => (await import('./commands/questions.js')).runQuestions,
+  drill: async () => (await import('./commands/drill.js')).runDrill,
+  profileNew: async () => (await import('./commands/profile.js')).runProfileNew,
+  match: async () => (await import('./commands/match.js')).runMatch,
 } satisfies Record<string, Lazy>;
 
 function globals(argv: Record<string, unknown>): Globals {
@@ -76,7 +79,8 @@ function parser(args: string[], started: (run: Promise<number>) => void): Argv {
         y
           .option('profile', { type: 'string', array: true, alias: 'p', describe: 'profile name(s); default: all' })
           .option('json', { type: 'boolean' })
-          .option('include-private', { type: 'boolean' }),
+          .option('include-private', { type: 'boolean' })
+          .option('cues', { type: 'boolean', describe: 'show each cue line and the sentence it came from (also with --verbose)' }),
       run(commands.plan),
     )
     .command(
@@ -131,6 +135,47 @@ function parser(args: string[], started: (run: Promise<number>) => void): Argv {
           .option('port', { type: 'number', describe: 'port on 127.0.0.1 (default 4173, or the next free one)' })
           .option('paper', { choices: ['letter', 'a4'] as const }),
       run(commands.preview),
+    )
+    .command(
+      'drill',
+      'rehearse answers aloud against the clock; ratings schedule what comes next',
+      (y) =>
+        y
+          .option('profile', { type: 'string', alias: 'p', describe: 'profile to practise (default: the first by name)' })
+          .option('count', { type: 'number', alias: 'n', describe: 'questions in this session (default 5): due ones first, then new ones' })
+          .option('question', { type: 'string', array: true, describe: 'ask these question ids, in this order' })
+          .option('all', { type: 'boolean', describe: 'ask every question that has a story' })
+          .option('stats', { type: 'boolean', describe: 'show reps, last rating, due date and average time per question' })
+          .option('json', { type: 'boolean', describe: 'with --stats: print JSON' })
+          .option('now', { type: 'string', describe: 'the time to schedule against (ISO 8601, or seconds since 1970); default now or SOURCE_DATE_EPOCH' })
+          .option('include-private', { type: 'boolean', describe: 'let private stories answer, as on the cheat sheet with --include-private' })
+          .example('$0 drill', 'five questions of the first profile, due ones first')
+          .example('$0 drill -p lead --question failure', 'practise one question')
+          .example('$0 drill --stats', 'progress per question'),
+      run(commands.drill),
+    )
+    .command('profile <action>', 'create role profiles (profile new NAME --from POSTING)', (y) =>
+      y
+        .command(
+          'new <name>',
+          'a profile from a job posting (.txt, .md or .html), every weight explained; never overwrites',
+          (yy) =>
+            yy
+              .positional('name', { type: 'string', describe: 'profile name: stories/profiles/<name>.md', demandOption: true })
+              .option('from', { type: 'string', describe: 'the posting file; - reads standard input', demandOption: true, requiresArg: true }),
+          run(commands.profileNew),
+        )
+        .demandCommand(1, 'Say what to do with profiles, e.g. `storybank profile new northwind-sre --from posting.html`.'),
+    )
+    .command(
+      'match <posting>',
+      'what a job posting asks for, which stories show it, and what to write next',
+      (y) =>
+        y
+          .positional('posting', { type: 'string', describe: 'the posting file (.txt, .md or .html); - reads standard input', demandOption: true })
+          .option('profile', { type: 'string', alias: 'p', describe: "compare with this profile's emphasis (and use its tags)" })
+          .option('json', { type: 'boolean', describe: 'print the report as JSON' }),
+      run(commands.match),
     )
     .demandCommand(1, 'Name a command, e.g. `storybank build`. See --help.')
     .strict()

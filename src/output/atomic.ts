@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { leftByDeadProcesses } from './leftovers.js';
+import { removeLeftovers } from './leftovers.js';
 import { writeError } from './write-error.js';
 
 /** Temp files being written right now, so an interrupt can remove them. */
@@ -86,15 +86,7 @@ const swept = new Set<string>();
 async function sweepStaleTemps(dir: string): Promise<void> {
   if (swept.has(dir)) return;
   swept.add(dir);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of leftByDeadProcesses(names, TEMP_NAME)) {
-    await rm(join(dir, name), { force: true }).catch(() => undefined);
-  }
+  await removeLeftovers(dir, TEMP_NAME);
 }
 
 /** Synchronous cleanup for signal handlers. */

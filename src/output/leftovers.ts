@@ -1,3 +1,13 @@
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * What a storybank killed with SIGKILL (or by a power cut) leaves behind:
+ * temp files next to outputs, browser profile folders in $TMPDIR. Each is
+ * named with the pid of the process that made it, so a later run can tell
+ * a dead writer's leftovers from a live one's.
+ */
+
 /** Whether a process with this pid exists (EPERM: it does, but belongs to someone else). */
 export function isRunning(pid: number): boolean {
   try {
@@ -17,4 +27,32 @@ export function leftByDeadProcesses(names: readonly string[], pattern: RegExp): 
     const pid = Number(pattern.exec(name)?.[1] ?? NaN);
     return Number.isInteger(pid) && pid !== process.pid && !isRunning(pid);
   });
+}
+
+/**
+ * Removes the entries of `dir` left by dead processes (named per `pattern`),
+ * files or folders, optionally only those untouched for `minAgeMs`. Best
+ * effort: a folder that cannot be read, or an entry someone else removes
+ * first, is skipped. Returns the paths removed.
+ */
+export async function removeLeftovers(dir: string, pattern: RegExp, options: { minAgeMs?: number; now?: number } = {}): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  const now = options.now ?? Date.now();
+  for (const name of leftByDeadProcesses(names, pattern)) {
+    const path = join(dir, name);
+    try {
+      if (options.minAgeMs && now - (await stat(path)).mtimeMs < options.minAgeMs) continue;
+      await rm(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
 }

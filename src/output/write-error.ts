@@ -27,6 +27,7 @@ export function writeError(path: string, err: unknown, target: WriteTarget = OUT
   const hints: Record<string, string> = {
     ENOSPC: `the disk is full; free some space and ${again}`,
     EDQUOT: `your disk quota is used up; free some space and ${again}`,
+    EFBIG: `the file has reached the largest size this system allows (see \`ulimit -f\`); raise the limit and ${again}`,
     EACCES: `check the folder permissions, or ${elsewhere}`,
     EPERM: `check the folder permissions, or ${elsewhere}`,
     EROFS: `the file system is read-only; ${elsewhere}`,

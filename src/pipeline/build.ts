@@ -6,6 +6,8 @@ import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { buildTime, buildViewModel, type ViewModel } from '../view/view-model.js';
 import { planProfile, type Plan } from '../plan/assign.js';
 import { loadWorkspace } from '../workspace/load.js';
+import type { PracticeHistory } from '../practice/history.js';
+import { loadPracticeHistory } from '../practice/log.js';
 import type { Profile } from '../workspace/profile.js';
 import type { Paper } from '../workspace/schema.js';
 import type { Workspace } from '../workspace/parse.js';
@@ -22,6 +24,8 @@ export interface BuildOptions {
   now?: Date;
   /** Reuse stories parsed by earlier runs, kept in the user's cache folder (default: no). */
   cache?: boolean;
+  /** What was practised (`build` reads the workspace's log): the cheat sheet marks questions never practised. */
+  practice?: PracticeHistory;
 }
 
 export interface BuiltFile {
@@ -78,8 +82,8 @@ export function viewsFor(workspace: Workspace, profile: Profile, options: BuildO
   const cheatPlan = planProfile(profile, workspace.stories, workspace.catalog, { includePrivate: options.includePrivate });
   const bankPlan = options.includePrivate ? planProfile(profile, workspace.stories, workspace.catalog, {}) : cheatPlan;
   return {
-    cheatSheet: { plan: cheatPlan, model: buildViewModel(cheatPlan, workspace.stories, workspace.config, { paper, now }) },
-    answerBank: { plan: bankPlan, model: buildViewModel(bankPlan, workspace.stories, workspace.config, { paper, now }) },
+    cheatSheet: { plan: cheatPlan, model: buildViewModel(cheatPlan, workspace.stories, workspace.config, { paper, now, shared: false, practice: options.practice }) },
+    answerBank: { plan: bankPlan, model: buildViewModel(bankPlan, workspace.stories, workspace.config, { paper, now, shared: true }) },
   };
 }
 
@@ -102,7 +106,7 @@ export async function renderProfile(
 
   // The DOCX is built while the browser works on the PDF.
   const docx = formats.has('docx')
-    ? import('../render/docx.js').then((m) => m.renderAnswerBankDocx(views.answerBank.model))
+    ? import('../render/docx/document.js').then((m) => m.renderAnswerBankDocx(views.answerBank.model))
     : undefined;
   if (formats.has('pdf')) {
     const { renderCheatSheetPdf } = await import('../render/pdf/print.js');
@@ -116,8 +120,12 @@ export async function renderProfile(
   }
   if (docx) add('docx', await docx);
   if (formats.has('md')) {
-    const { renderAnswerBankMarkdown } = await import('../render/markdown-out.js');
+    const { renderAnswerBankMarkdown } = await import('../render/markdown/answer-bank.js');
     add('md', Buffer.from(renderAnswerBankMarkdown(views.answerBank.model)));
+  }
+  if (formats.has('txt')) {
+    const { renderAnswerBankText } = await import('../render/text/answer-bank.js');
+    add('txt', Buffer.from(renderAnswerBankText(views.answerBank.model)));
   }
   files.sort((a, b) => FORMATS.indexOf(a.format) - FORMATS.indexOf(b.format));
   return { profile: profile.name, files, diagnostics, milliseconds: performance.now() - started };
@@ -163,6 +171,8 @@ export async function build(
   const workspace = await loadWorkspace(root, { cache: options.cache });
   assertValid(workspace);
   const profiles = selectProfiles(workspace, options.profiles);
+  const log = loadPracticeHistory(root);
+  options = { ...options, practice: options.practice ?? log.history };
   const ownSession = !options.session;
   let session = options.session;
   let templates: Promise<TemplateSet> | undefined;
@@ -187,6 +197,6 @@ export async function build(
   const files = builds.flatMap((b) => outputFiles(root, outDir, b));
   await writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.bytes })));
   written.push(...files.map((f) => ({ profile: f.profile, path: f.path, bytes: f.bytes.length })));
-  const diagnostics = sortDiagnostics([...workspace.diagnostics, ...builds.flatMap((b) => b.diagnostics)]);
+  const diagnostics = sortDiagnostics([...workspace.diagnostics, ...log.diagnostics, ...builds.flatMap((b) => b.diagnostics)]);
   return { workspace, builds, written, diagnostics };
 }

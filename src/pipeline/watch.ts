@@ -5,6 +5,7 @@ import { EnvironmentError, UserError, type Diagnostic } from '../diagnostics.js'
 import { BrowserSession } from '../render/pdf/browser.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { watchWorkspace, type WorkspaceWatcher } from '../workspace/watch.js';
+import { loadPracticeHistory } from '../practice/log.js';
 
 /**
  * `build --watch`: one warm browser, and on each change only the profiles
@@ -54,15 +55,17 @@ export function startWatch(options: WatchOptions): Watcher {
       assertValid(workspace);
       const profiles = selectProfiles(workspace, options.profiles);
       const templates = await loadTemplates(options.root);
+      const log = loadPracticeHistory(options.root);
+      const buildOptions = { ...options, practice: log.history };
       const rebuilt: string[] = [];
-      const diagnostics: Diagnostic[] = [...workspace.diagnostics];
+      const diagnostics: Diagnostic[] = [...workspace.diagnostics, ...log.diagnostics];
       for (const profile of profiles) {
-        const views = viewsFor(workspace, profile, { ...options, now: new Date(0) });
+        const views = viewsFor(workspace, profile, { ...buildOptions, now: new Date(0) });
         // Only what the writers use: the plans also carry whole candidate stories (backups, excluded ones),
         // whose private notes or unused text must not trigger a rebuild.
         const hash = contentHash([profile.file, views.cheatSheet.model, views.answerBank.model], templates, options);
         if (hashes.get(profile.name) === hash) continue;
-        const result = await renderProfile(workspace, profile, options, { session: () => session, templates: async () => templates });
+        const result = await renderProfile(workspace, profile, buildOptions, { session: () => session, templates: async () => templates });
         await writeProfile(options.root, options.outDir, result);
         diagnostics.push(...result.diagnostics);
         hashes.set(profile.name, hash);

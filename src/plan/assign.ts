@@ -34,6 +34,12 @@ export interface Assignment {
   index: number;
   pick?: Candidate;
   backup?: Candidate;
+  /**
+   * For a gap: the stories that would answer it but may not be used for
+   * this profile (private, draft, left out by tags), best first, so the
+   * outputs can name them instead of saying "no story".
+   */
+  withheld: { story: Story; why: string }[];
 }
 
 export interface Plan {
@@ -134,9 +140,18 @@ export function planProfile(profile: Profile, stories: readonly Story[], catalog
     const [pick, backup] = candidates;
     if (pick) uses.set(pick.story.id, (uses.get(pick.story.id) ?? 0) + 1);
     else gaps.push(question);
-    assignments.push({ question, index, pick, backup });
+    assignments.push({ question, index, pick, backup, withheld: pick ? [] : withheldFor(question, excluded, emphasis) });
   });
 
   const unused = pool.filter((s) => !uses.has(s.id));
   return { profile, assignments, gaps, unused, excluded };
+}
+
+/** Excluded stories that would have been candidates for a question, best first. */
+function withheldFor(question: Question, excluded: Plan['excluded'], emphasis: Readonly<Record<string, number>>): Assignment['withheld'] {
+  return excluded
+    .map((e) => ({ ...e, candidate: scoreStory(e.story, question, emphasis) }))
+    .filter((e): e is typeof e & { candidate: Candidate } => e.candidate !== undefined)
+    .sort((a, b) => ranking(question.id)(a.candidate, b.candidate))
+    .map(({ story, why }) => ({ story, why }));
 }

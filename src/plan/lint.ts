@@ -1,4 +1,5 @@
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { isMeasurable } from '../support/numbers.js';
 import { MAX_SPOKEN_WORDS, WORDS_PER_MINUTE } from './speaking.js';
 import { contentWords } from '../questions/match.js';
 import { eligibility, scoreStory } from './assign.js';
@@ -9,9 +10,6 @@ import type { Workspace } from '../workspace/parse.js';
  * Advice beyond validity: what makes a story weak in an interview. All
  * warnings; `check` still passes. Each names the line to fix.
  */
-
-const MEASURABLE =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|half|double[ds]?|tripled?|percent|zero|no (?:escalations|incidents|downtime|duplicates))\b/i;
 
 export function lintWorkspace(workspace: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [...workspace.diagnostics];
@@ -48,7 +46,7 @@ export function lintStory(story: Story, answerWords: number): Diagnostic[] {
     out.push(diagnostic(story.file, story.at.key('example'), 'warning', 'example-story', 'example story from `storybank init`: make it yours (and delete `example: true`), or delete the file; until then only example profiles use it'));
   }
   const result = story.sections.find((s) => s.key === 'result');
-  if (story.kind === 'star' && result && result.text && !MEASURABLE.test(result.text) && story.metrics.length === 0) {
+  if (story.kind === 'star' && result && result.text && !isMeasurable(result.text) && story.metrics.length === 0) {
     out.push(
       diagnostic(story.file, result.position, 'warning', 'result-not-measurable', 'Result has no number or measurable outcome; add one (time saved, errors avoided, people helped) or a `metrics:` entry'),
     );

@@ -17,10 +17,10 @@ export function renderAnswerBankBody(model: ViewModel): string {
   out.push(
     `<nav class="ab-toc" aria-label="Contents"><h2>Contents</h2><ol>${model.entries
       .map((e) => `<li><a href="#${anchor(e)}">${h(e.question)}</a>${e.gap ? ' <em class="ab-gap-tag">no story yet</em>' : ''}</li>`)
-      .join('')}<li class="ab-toc-extra"><a href="#coverage">Coverage</a></li></ol></nav>`,
+      .join('')}${model.ask.length > 0 ? '<li class="ab-toc-extra"><a href="#ask">Questions to ask them</a></li>' : ''}<li class="ab-toc-extra"><a href="#coverage">Coverage</a></li></ol></nav>`,
   );
   for (const entry of model.entries) out.push(entryHtml(entry));
-  if (model.ask.length > 0) out.push(`<section class="ab-ask"><h2>Questions to ask them</h2><ul>${model.ask.map((a) => `<li>${h(a)}</li>`).join('')}</ul></section>`);
+  if (model.ask.length > 0) out.push(`<section class="ab-ask" id="ask"><h2>Questions to ask them</h2><ul>${model.ask.map((a) => `<li>${h(a)}</li>`).join('')}</ul></section>`);
   out.push(coverageHtml(model));
   return `<main class="ab">${out.join('\n')}</main>`;
 }
@@ -35,19 +35,26 @@ function entryHtml(entry: ViewEntry): string {
   if (entry.gap || !story) {
     return `<article class="ab-entry is-gap">${head}<p class="ab-gap">${h(entry.gapNote ?? '')}</p></article>`;
   }
+  if (entry.repeatOf !== undefined) {
+    const told = entry.repeatOfQuestion ? ` (“${h(entry.repeatOfQuestion)}”), told in full there.` : ', told in full there.';
+    return `<article class="ab-entry is-repeat">${head}${storyHead(story)}<p class="ab-meta">Same story as <a href="#${anchor({ number: entry.repeatOf })}">question ${entry.repeatOf}</a>${told}</p></article>`;
+  }
   return `<article class="ab-entry">${head}${storyHtml(story)}</article>`;
 }
 
+function storyHead(story: ViewStory): string {
+  const title = `<h3 class="ab-story">${h(story.title)}${story.year !== undefined ? `<span class="ab-year"> · ${story.year}</span>` : ''}</h3>`;
+  return story.angle ? `${title}\n<p class="ab-angle"><strong>Angle:</strong> ${h(story.angle)}</p>` : title;
+}
+
 function storyHtml(story: ViewStory): string {
-  const out: string[] = [];
-  out.push(`<h3 class="ab-story">${h(story.title)}${story.year !== undefined ? `<span class="ab-year"> · ${story.year}</span>` : ''}</h3>`);
-  if (story.angle) out.push(`<p class="ab-angle"><strong>Angle:</strong> ${h(story.angle)}</p>`);
+  const out: string[] = [storyHead(story)];
   for (const section of story.sections) out.push(sectionHtml(section, story.kind === 'star'));
   if (story.lessons) out.push(sectionHtml(story.lessons, true));
   if (story.metrics.length > 0) {
     out.push(`<p class="ab-metrics"><strong>Key numbers:</strong> ${story.metrics.map((m) => h(m)).join(' <span class="ab-dot">·</span> ')}</p>`);
   }
-  out.push(`<p class="ab-meta">Speaking time: ${h(story.speakingTime)} (${story.words} words)</p>`);
+  out.push(`<p class="ab-meta">${h(story.speakingLine)}</p>`);
   return out.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { viewsFor } from '../pipeline/build.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
+import { loadPracticeHistory } from '../practice/log.js';
+import { diagnosticLocation, formatDiagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { fontFaceCss } from '../render/html/fonts.js';
 import { PAGE, renderCheatSheetHtml } from '../render/html/cheatsheet.js';
 import { fitConfigFor } from '../render/pdf/print.js';
@@ -91,7 +92,8 @@ export async function renderPage(ctx: PageContext, url: URL): Promise<RenderedPa
     return page(ctx, url, 400, 'Unknown paper', `<main class="sb-doc"><h1>Unknown paper “${h(paperParam)}”</h1><p>Use letter or a4.</p></main>`);
   }
   const paper = (paperParam as Paper | null) ?? ctx.paper;
-  const views = viewsFor(workspace, profile, { paper, now: snapshot.now });
+  // Read on each request, so a reload after a drill marks what the next build marks.
+  const views = viewsFor(workspace, profile, { paper, now: snapshot.now, practice: loadPracticeHistory(ctx.root).history });
   const warnings = workspace.diagnostics.filter((d) => d.severity !== 'error');
 
   if (url.pathname === '/answer-bank') {
@@ -141,7 +143,7 @@ async function problemsPage(ctx: PageContext, url: URL, diagnostics: Diagnostic[
 
 /** One diagnostic: the same `file:line:col: severity: message` line as the CLI, then the source line and a caret. */
 function diagnosticHtml(d: Diagnostic, lines: string[] | undefined): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  const where = diagnosticLocation(d);
   const text = formatDiagnostic(d).slice(where.length + 2);
   const severity = text.slice(0, text.indexOf(':'));
   const message = text.slice(severity.length + 2);

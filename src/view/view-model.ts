@@ -1,10 +1,12 @@
 import type { RootContent } from 'mdast';
 import { COMPETENCIES } from '../questions/bank.js';
-import type { Plan } from '../plan/assign.js';
-import { formatSpeakingTime, speakingSeconds } from '../plan/speaking.js';
-import { sentences } from '../workspace/markdown.js';
+import type { Assignment, Plan } from '../plan/assign.js';
+import { formatSpeakingTime, guidanceNote, speakingSeconds } from '../plan/speaking.js';
+import { splitSentences } from '../support/sentences.js';
+import { NO_PRACTICE, type PracticeHistory } from '../practice/history.js';
 import type { Paper, Config } from '../workspace/schema.js';
 import type { Story, StorySection } from '../workspace/story.js';
+import { storyCues } from './cues.js';
 
 /**
  * Everything a template or writer needs, computed once from a plan.
@@ -36,6 +38,8 @@ export interface ViewStory {
   speakingSeconds: number;
   /** e.g. "about 1 min 40 s" */
   speakingTime: string;
+  /** The line the answer bank prints: "Speaking time: about 2 min 40 s (400 words), about 40 s over the 1.5–2 min guidance". */
+  speakingLine: string;
   tags: string[];
   competencies: string[];
   /** The competencies as people read them ("Conflict resolution"), same order. */
@@ -54,9 +58,13 @@ export interface ViewEntry {
   /** For a gap: what to do about it, in one sentence. */
   gapNote?: string;
   story?: ViewStory;
-  /** Number of the earlier entry that already tells this story (the sheet shows it once). */
+  /** Number of the earlier entry that already tells this story (the sheet and the answer bank tell it once). */
   repeatOf?: number;
+  /** That earlier entry's question, for the answer bank's "told under" line. */
+  repeatOfQuestion?: string;
   backup?: { id: string; title: string };
+  /** The log has reps, but none of this question with this story: the sheet marks it, small. */
+  unpractised: boolean;
 }
 
 export interface CoverageRow {
@@ -82,6 +90,8 @@ export interface ViewModel {
   numbers: string[];
   coverage: CoverageRow[];
   gaps: string[];
+  /** How many entries are `unpractised` (0 when nothing was ever practised). */
+  unpractised: number;
   extra: Record<string, unknown>;
 }
 
@@ -89,25 +99,35 @@ export interface ViewOptions {
   paper: Paper;
   /** Build time; SOURCE_DATE_EPOCH makes it reproducible. */
   now: Date;
+  /**
+   * For a document that may be sent to someone (the answer bank): its gap
+   * notes never name a private story. The cheat sheet is personal and does.
+   */
+  shared: boolean;
+  /** The practice log's summary; without one (or with an empty log) nothing is marked. */
+  practice?: PracticeHistory;
 }
 
 export function buildViewModel(plan: Plan, stories: readonly Story[], config: Config, options: ViewOptions): ViewModel {
   const { profile } = plan;
-  const firstUse = new Map<string, number>();
+  const firstUse = new Map<string, { number: number; question: string }>();
+  const practice = options.practice ?? NO_PRACTICE;
   const entries: ViewEntry[] = plan.assignments.map((a) => {
     const id = a.pick?.story.id;
-    const repeatOf = id ? firstUse.get(id) : undefined;
-    if (id && repeatOf === undefined) firstUse.set(id, a.index + 1);
+    const first = id ? firstUse.get(id) : undefined;
+    if (id && first === undefined) firstUse.set(id, { number: a.index + 1, question: a.question.text });
     return {
       number: a.index + 1,
       questionId: a.question.id,
       question: a.question.text,
       score: a.pick?.score ?? 0,
       gap: !a.pick,
-      gapNote: a.pick ? undefined : gapNote(a.question.id),
+      gapNote: a.pick ? undefined : gapNote(a, options.shared),
       story: a.pick ? viewStory(a.pick.story, a.question.id) : undefined,
-      repeatOf,
+      repeatOf: first?.number,
+      repeatOfQuestion: first?.question,
       backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title } : undefined,
+      unpractised: practice.total > 0 && a.pick !== undefined && practice.of(a.question.id, a.pick.story.id).reps === 0,
     };
   });
 
@@ -146,6 +166,7 @@ export function buildViewModel(plan: Plan, stories: readonly Story[], config: Co
     numbers,
     coverage,
     gaps: plan.gaps.map((q) => q.text),
+    unpractised: entries.filter((e) => e.unpractised).length,
     extra: profile.extra,
   };
 }
@@ -158,7 +179,7 @@ function viewStory(story: Story, questionId: string): ViewStory {
     title: story.title,
     year: story.year,
     kind: story.kind,
-    cues: story.cueLines,
+    cues: storyCues(story).map((c) => c.text),
     metrics: story.metrics,
     angle: angleKey ? story.angles[angleKey] : undefined,
     sections: story.sections.map(viewSection),
@@ -166,6 +187,7 @@ function viewStory(story: Story, questionId: string): ViewStory {
     words: story.words,
     speakingSeconds: seconds,
     speakingTime: formatSpeakingTime(seconds),
+    speakingLine: `Speaking time: ${formatSpeakingTime(seconds)} (${story.words} words), ${guidanceNote(seconds)}`,
     tags: story.tags,
     competencies: story.competencies,
     competencyLabels: story.competencies.map(competencyLabel),
@@ -177,7 +199,7 @@ function viewSection(s: StorySection): ViewSection {
   return { key: s.key, label: s.label, nodes: s.nodes, text: s.text };
 }
 
-/** The profile body, else the answer of the story that lists `about-me`. */
+/** The profile body, else the answer of the story that lists `about-me`, unless that story answers a question of the profile. */
 function choosePitch(plan: Plan, stories: readonly Story[]): ViewModel['pitch'] {
   if (plan.profile.pitchText.length > 0) {
     return { nodes: plan.profile.pitch, text: plan.profile.pitchText, short: shortPitch(plan.profile.pitchText), from: 'profile' };
@@ -185,7 +207,9 @@ function choosePitch(plan: Plan, stories: readonly Story[]): ViewModel['pitch'] 
   const excluded = new Set(plan.excluded.map((e) => e.story.id));
   const aboutMe = stories.find((s) => s.questions.includes('about-me') && !excluded.has(s.id));
   const section = aboutMe?.sections[0];
-  if (aboutMe && section) {
+  // A story the outputs already tell under a question is not printed a second time on top.
+  const told = plan.assignments.some((a) => a.pick?.story.id === aboutMe?.id);
+  if (aboutMe && section && !told) {
     const nodes = aboutMe.kind === 'answer' ? section.nodes : aboutMe.sections.flatMap((s) => s.nodes);
     const text = aboutMe.sections.map((s) => s.text).join('\n\n');
     return { nodes, text, short: shortPitch(text), from: 'about-me' };
@@ -195,20 +219,37 @@ function choosePitch(plan: Plan, stories: readonly Story[]): ViewModel['pitch'] 
 
 /** Two or three sentences: the sheet is a reminder, not a script. */
 export function shortPitch(text: string, maxChars = 330): string {
-  const parts = sentences(text);
+  const parts = splitSentences(text);
   let out = '';
-  for (const part of parts.slice(0, 3)) {
-    // A list item has no full stop; in one line of prose it needs one.
-    const s = /[.!?…:;]["”’)]*$/.test(part) ? part : `${part}.`;
+  for (const s of parts.slice(0, 3)) {
     if (out && out.length + s.length + 1 > maxChars) break;
     out = out ? `${out} ${s}` : s;
   }
   return out.length > maxChars ? `${out.slice(0, maxChars - 1).replace(/\s+\S*$/, '')}…` : out;
 }
 
-/** What to do about a question no story answers. */
-function gapNote(questionId: string): string {
-  return `No story yet — write one that lists “${questionId}” under questions, or shows the competencies this question asks about.`;
+/**
+ * What to do about a question no story answers. When stories would answer
+ * it but are held back (private, draft, left out by tags), the note names
+ * them and says how to use them, except a private one in a shared document.
+ */
+function gapNote(a: Assignment, shared: boolean): string {
+  const held = a.withheld.filter((h) => !(shared && h.story.private));
+  if (held.length === 0) {
+    if (a.withheld.length > 0) return `No story to share yet: ${a.withheld.length === 1 ? 'the only story for this question is' : 'the only stories for this question are'} private, and private stories stay out of the answer bank.`;
+    return `No story yet: write one that lists “${a.question.id}” under questions, or say how you would approach it.`;
+  }
+  if (held.length === 1) {
+    const [{ story, why }] = held as [Assignment['withheld'][number]];
+    return `Only “${story.title}” answers this, and ${heldBack(why)}.`;
+  }
+  return `Only held-back stories answer this: ${held.map((h) => `“${h.story.title}” (${heldBack(h.why)})`).join('; ')}.`;
+}
+
+function heldBack(why: string): string {
+  if (why === 'private') return 'it is private: use --include-private to include it';
+  if (why === 'draft') return 'it is still a draft: finish it and take out “draft: true”';
+  return `this profile leaves it out: ${why}`;
 }
 
 const LABELS = new Map(COMPETENCIES.map((c) => [c.id, c.label]));
@@ -226,7 +267,11 @@ export function formatDate(date: Date): string {
 
 /** SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds; else now. */
 export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
+  return sourceDateEpoch(env) ?? new Date();
+}
+
+/** The time SOURCE_DATE_EPOCH pins, if it is set to whole seconds. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date();
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }

@@ -8,8 +8,13 @@ const MAX_BYTES = 2 * 1024 * 1024;
  * Bytes to text, refusing what is not a story: binary, non-UTF-8, oversized.
  * Returns diagnostics instead of throwing so one bad file never hides others.
  */
-export function decodeText(path: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
-  if (bytes.length > MAX_BYTES) {
+export function decodeText(
+  path: string,
+  bytes: Uint8Array,
+  options: { maxBytes?: number; what?: string } = {},
+): { text?: string; diagnostics: Diagnostic[] } {
+  const { maxBytes = MAX_BYTES, what = 'Markdown text' } = options;
+  if (bytes.length > maxBytes) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
     return {
       diagnostics: [
@@ -26,7 +31,7 @@ export function decodeText(path: string, bytes: Uint8Array): { text?: string; di
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return {
-      diagnostics: [diagnostic(path, positionOfByte(bytes, nul), 'error', 'binary-file', 'this looks like a binary file, not Markdown text')],
+      diagnostics: [diagnostic(path, positionOfByte(bytes, nul), 'error', 'binary-file', `this looks like a binary file, not ${what}`)],
     };
   }
   try {

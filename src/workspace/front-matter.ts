@@ -1,3 +1,4 @@
+import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
 
@@ -26,44 +27,73 @@ export interface SourceFile {
   locate(path: readonly (string | number)[]): Position;
   locateKey(key: string): Position;
 }
-/** A front-matter delimiter: `---` alone on its line (trailing blanks allowed). */
-const OPENING = /^---[ \t]*(?:\n|$)/;
+/** A closing delimiter: `---` alone on its line (trailing blanks allowed). */
 const CLOSING = /^---[ \t]*$/m;
 
+/** Front matter in a language other than YAML: refused before anything reads it. */
+class RefusedLanguage extends Error {}
+
+const refuse = (language: string) => ({
+  parse: (): never => {
+    throw new RefusedLanguage(language);
+  },
+});
+
 /**
- * Splits front matter from body and parses the YAML with positions.
+ * Splits front matter from body with gray-matter and parses the YAML with
+ * positions.
  *
- * The split is done here rather than with gray-matter: gray-matter also
- * accepts `---js` front matter and runs it through `eval`, which would let
- * a story file execute code.
+ * gray-matter is configured safe. Its YAML engine is ours, on the `yaml`
+ * package, which keeps line and column of every node. Its executable
+ * engines (`---js`, `---javascript`, `---coffee`, and JSON too) are
+ * replaced by ones that refuse, so no story can run code or bypass the
+ * positions. Options are always passed, so gray-matter's cache (keyed by
+ * file text, never cleared) is never used. The check for front matter that
+ * is opened but never closed is storybank's own: gray-matter would take the
+ * whole file as YAML.
  */
 export function readSource(path: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
   const clean = text.replace(/^\uFEFF/, '');
-  const open = OPENING.exec(clean);
-  if (!open) return parseYaml(path, '', { hasFrontMatter: false, body: clean, bodyLineOffset: 0, firstLine: 1 });
-
-  // Matter text keeps the newline after the opening `---`, so YAML line n is file line n.
-  const matterStart = open[0].endsWith('\n') ? open[0].length - 1 : open[0].length;
-  const afterOpen = clean.slice(open[0].length);
-  const close = open[0].endsWith('\n') ? CLOSING.exec(afterOpen) : null;
-  if (!close) {
+  // gray-matter's own test: `---` at the start, not followed by a fourth `-`.
+  if (!clean.startsWith('---') || clean[3] === '-') {
+    return parseYaml(path, '', { hasFrontMatter: false, body: clean, bodyLineOffset: 0, firstLine: 1 });
+  }
+  const firstBreak = clean.indexOf('\n');
+  const language = (firstBreak < 0 ? clean.slice(3) : clean.slice(3, firstBreak)).trim();
+  if (firstBreak < 0 || !CLOSING.test(clean.slice(firstBreak + 1))) {
     const { source, diagnostics } = parseYaml(path, '', { hasFrontMatter: true, body: '', bodyLineOffset: countNewlines(clean), firstLine: 2 });
     diagnostics.push(
       diagnostic(path, { line: 1, column: 1 }, 'error', 'front-matter-unclosed', 'front matter starts with `---` but is never closed; add a line `---` after the YAML'),
     );
     return { source: { ...source, usable: false }, diagnostics };
   }
-  const closeStart = open[0].length + close.index;
-  // Without the newline before the closing `---`: an unterminated value is then reported at the end of its line.
-  const matterText = clean.slice(matterStart, Math.max(matterStart, closeStart - 1));
-  const closeEnd = closeStart + close[0].length;
-  const bodyStart = clean[closeEnd] === '\n' ? closeEnd + 1 : closeEnd;
-  return parseYaml(path, matterText, {
-    hasFrontMatter: true,
-    body: clean.slice(bodyStart),
-    bodyLineOffset: countNewlines(clean.slice(0, bodyStart)),
-    firstLine: 2,
-  });
+
+  const read: { yaml?: ReturnType<typeof parseYaml> } = {};
+  let file: matter.GrayMatterFile<string>;
+  const readYaml = (matterText: string) => {
+    // The matter text keeps the newline after the opening `---`, so YAML line n is file line n.
+    read.yaml = parseYaml(path, matterText, { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 2 });
+    return {};
+  };
+  try {
+    file = matter(clean, {
+      language: 'yaml',
+      excerpt: false,
+      engines: { yaml: { parse: readYaml }, javascript: refuse('JavaScript'), coffee: refuse('CoffeeScript'), json: refuse('JSON') },
+    });
+  } catch (err) {
+    const named = err instanceof RefusedLanguage ? err.message : language;
+    const { source, diagnostics } = parseYaml(path, '', { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 2 });
+    diagnostics.push(
+      diagnostic(path, { line: 1, column: 4 }, 'error', 'front-matter-language', `front matter in ${named} is not read (a story is data, never code); write YAML between two \`---\` lines`),
+    );
+    return { source: { ...source, usable: false }, diagnostics };
+  }
+  // gray-matter skips its engine when the block holds only comments.
+  if (!read.yaml) readYaml(file.matter);
+  const { source, diagnostics } = read.yaml!;
+  const body = file.content;
+  return { source: { ...source, body, bodyLineOffset: countNewlines(clean.slice(0, clean.length - body.length)) }, diagnostics };
 }
 
 /** A whole file of YAML (storybank.yml, stories/questions.yml), positions as in the file. */

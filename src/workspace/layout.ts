@@ -12,6 +12,10 @@ export interface WorkspaceFile {
 export const CONFIG_FILE = 'storybank.yml';
 export const QUESTIONS_FILE = 'stories/questions.yml';
 export const PROFILES_DIR = 'stories/profiles/';
+/** Where storybank keeps what it learns about the user: plain text, safe to commit or delete. */
+export const STATE_DIR = '.storybank/';
+/** One JSON line per practice rep (`storybank drill`), appended, never rewritten. */
+export const PRACTICE_LOG = `${STATE_DIR}practice.jsonl`;
 
 export type FileRole = 'story' | 'profile' | 'questions' | 'config' | undefined;
 

@@ -178,34 +178,6 @@ export function headingKey(text: string): string {
     .trim();
 }
 
-/** Splits prose into sentences; good enough for cue lines, not linguistics. */
-export function sentences(text: string): string[] {
-  // A line break before a capital starts a new item (list items, short paragraphs); other breaks are wrapping.
-  const parts = text
-    .replace(/[ \t]*\n\s*(?=["“‘(]?[\p{Lu}\p{N}])/gu, '\u0000')
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])|\u0000/u);
-  // "St. Agnes", "approx. 2.5h", "J. froze": a full stop after an abbreviation or an initial ends no sentence.
-  const out: string[] = [];
-  for (const part of parts) {
-    const last = out[out.length - 1];
-    if (last !== undefined && NOT_AN_END.test(last)) out[out.length - 1] = `${last} ${part}`;
-    else out.push(part);
-  }
-  return out.map((s) => s.trim()).filter((s) => s.length > 0);
-}
-
-const NOT_AN_END = /(?:^|[\s(])(?:e\.g|i\.e|etc|approx|vs|cf|dr|mr|mrs|ms|st|no|jr|sr|inc|ltd|dept|\p{Lu})\.$/iu;
-
-/** Shortens a sentence to about `max` characters at a word boundary. */
-export function shorten(text: string, max = 90): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
-}
-
 /** Walks phrasing content; used by renderers that flatten inline formatting. */
 export function isPhrasing(node: Nodes): node is PhrasingContent {
   return ['text', 'strong', 'emphasis', 'delete', 'inlineCode', 'break', 'link'].includes(node.type);

@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
 import { didYouMean } from '../support/suggest.js';
-import { countWords, headingKey, parseBody, plainText, sentences, shorten, splitSections } from './markdown.js';
+import { countWords, headingKey, parseBody, plainText, splitSections } from './markdown.js';
 import { StoryFrontMatterSchema, type StoryFrontMatter } from './schema.js';
 import type { SourceFile } from './front-matter.js';
 import { validateFrontMatter } from './validate.js';
@@ -24,8 +24,6 @@ export interface Story extends StoryFrontMatter {
   sections: StorySection[];
   lessons?: StorySection;
   notes?: StorySection;
-  /** Cue lines: explicit `cues`, else derived from the text. */
-  cueLines: string[];
   /** Words of the exported answer (sections + lessons, no notes). */
   words: number;
   /** Unknown front-matter keys, passed through to templates. */
@@ -131,7 +129,6 @@ export function parseStory(id: string, source: SourceFile): { story?: Story; dia
     sections,
     lessons,
     notes,
-    cueLines: meta.cues.length > 0 ? meta.cues : deriveCues(meta.kind, sections),
     words,
     extra: fm.extra,
     at: {
@@ -156,27 +153,4 @@ function unknownHeadings(nodes: readonly RootContent[], offset: number, file: st
       diagnostic(file, start ? { line: start.line + offset, column: start.column } : undefined, 'warning', 'section-unknown', `heading "${plainText([node])}" is not a STAR section${hint}`),
     );
   }
-}
-
-/**
- * Cue lines when a story has none: the first sentence of each STAR section,
- * shortened; for an answer, its first three bullets or sentences.
- */
-export function deriveCues(kind: 'star' | 'answer', sections: readonly StorySection[]): string[] {
-  if (kind === 'star') {
-    return sections
-      .map((s) => sentences(s.text)[0])
-      .filter((s): s is string => Boolean(s))
-      .map((s) => shorten(s));
-  }
-  const answer = sections[0];
-  if (!answer) return [];
-  const bullets = answer.nodes
-    .filter((n) => n.type === 'list')
-    .flatMap((list) => (list.type === 'list' ? list.children.map((item) => plainText([item])) : []));
-  const paragraphs = answer.nodes.filter((n) => n.type === 'paragraph').map((p) => plainText([p]));
-  // "Pros", "Short version:": a lead-in to a list says nothing on its own.
-  const firstSentences = sentences(paragraphs.join('\n')).filter((t) => t.split(/\s+/).length >= 3 && !/:$/.test(t));
-  const pool = [...firstSentences.slice(0, 2), ...bullets];
-  return pool.slice(0, 3).map((s) => shorten(s));
 }

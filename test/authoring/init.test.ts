@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +30,20 @@ describe('storybank init', () => {
     ]);
     expect(ws.profiles.map((p) => p.name)).toEqual([EXAMPLE_PROFILE]);
     expect(ws.config.name).toBe('Your Name');
-    expect(await readFile(join(root, '.gitignore'), 'utf8')).toBe('out/\n');
+    const gitignore = await readFile(join(root, '.gitignore'), 'utf8');
+    expect(gitignore.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['out/', '.storybank/']);
+    // The comment right above the entry says the log may be committed.
+    expect(gitignore).toMatch(/# [^\n]*practice log[^\n]*\n# [^\n]*committed[^\n]*\n\.storybank\/\n/);
+  });
+
+  it('has git ignore the practice log and the outputs', async () => {
+    const root = await tempDir();
+    await initWorkspace(root);
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    const ignored = (path: string) => spawnSync('git', ['check-ignore', '-q', path], { cwd: root }).status === 0;
+    expect(ignored('.storybank/practice.jsonl')).toBe(true);
+    expect(ignored('out/example-role/cheatsheet.pdf')).toBe(true);
+    expect(ignored('stories/example-story.md')).toBe(false);
   });
 
   it('gives a profile with a story for every question', async () => {
@@ -89,20 +103,26 @@ describe('storybank init', () => {
     expect((await readTree(root)).map((f) => f.path)).toEqual(['stories/mine.md']);
   });
 
-  it('keeps an existing README and adds out/ to an existing .gitignore once', async () => {
+  it('keeps an existing README and adds out/ and .storybank/ to an existing .gitignore once', async () => {
     const root = await tempDir();
     await writeFile(join(root, 'README.md'), '# My repo\n');
     await writeFile(join(root, '.gitignore'), 'node_modules/');
     const result = await initWorkspace(root);
     expect(result.kept).toEqual(['README.md']);
-    expect(result.gitignoreUpdated).toBe(true);
+    expect(result.gitignoreAdded).toEqual(['out/', '.storybank/']);
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe('# My repo\n');
-    expect(await readFile(join(root, '.gitignore'), 'utf8')).toBe('node_modules/\nout/\n');
+    const text = await readFile(join(root, '.gitignore'), 'utf8');
+    expect(text.startsWith('node_modules/\nout/\n# ')).toBe(true);
+    expect(text.endsWith('\n.storybank/\n')).toBe(true);
 
     const again = await tempDir();
-    await writeFile(join(again, '.gitignore'), '/out\n');
-    expect((await initWorkspace(again)).gitignoreUpdated).toBe(false);
-    expect(await readFile(join(again, '.gitignore'), 'utf8')).toBe('/out\n');
+    await writeFile(join(again, '.gitignore'), '/out\n.storybank\n');
+    expect((await initWorkspace(again)).gitignoreAdded).toEqual([]);
+    expect(await readFile(join(again, '.gitignore'), 'utf8')).toBe('/out\n.storybank\n');
+
+    const half = await tempDir();
+    await writeFile(join(half, '.gitignore'), 'out/\r\n');
+    expect((await initWorkspace(half)).gitignoreAdded).toEqual(['.storybank/']);
   });
 
   it('refuses a path that is a file', async () => {

@@ -31,7 +31,7 @@ describe('storybank CLI', () => {
     expect(run(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     const help = run(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['build', 'check', 'plan', 'list', 'new', 'init', 'import', 'preview', 'questions']) {
+    for (const command of ['build', 'check', 'plan', 'list', 'new', 'init', 'import', 'preview', 'drill', 'questions']) {
       expect(help.stdout).toContain(command);
     }
   });
@@ -136,6 +136,32 @@ describe('storybank CLI', () => {
       'accessibility=screen-reader',
       'mentoring=design-system',
     ]);
+  });
+
+  it('plan --cues shows where each cue line came from, and a gap names the private story and --include-private', () => {
+    const plain = fileURLToPath(new URL('../fixtures/plain', import.meta.url));
+    const r = run(['--dir', plain, 'plan', '--profile', 'crowded', '--cues']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('        • Median alert lag went from 4.1h to 1.3h\n          ← Result: “Two units switched to charting vitals at the bedside on the rovers; median alert lag went from 4.1h to 1.3h.”');
+    expect(r.stdout).toContain('→ GAP: only private stories answer this: dealbreakers (private); run with --include-private to use private stories');
+    expect(r.stdout).toContain('→ GAP: only draft stories answer this: pilot-mistake (draft)');
+    // --verbose shows them too; without either, plan stays short.
+    expect(run(['--dir', plain, '--verbose', 'plan', '--profile', 'crowded']).stdout).toContain('← Result:');
+    expect(run(['--dir', plain, 'plan', '--profile', 'crowded']).stdout).not.toContain('← Result:');
+    const json = JSON.parse(run(['--dir', plain, 'plan', '--profile', 'sparse', '--json', '--cues']).stdout) as {
+      assignments: { cues: { text: string; section: string; sentence: string; why: string }[] }[];
+    };
+    expect(json.assignments[1]!.cues[3]).toMatchObject({ text: 'Median alert lag went from 4.1h to 1.3h', section: 'Result' });
+  });
+
+  it('build --format txt writes answer-bank.txt alone', () => {
+    const dir = workspaceCopy();
+    const r = run(['--dir', dir, 'build', '--profile', 'ic', '--format', 'txt']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out', 'ic'))).toEqual(['answer-bank.txt']);
+    const txt = readFileSync(join(dir, 'out', 'ic', 'answer-bank.txt'), 'utf8');
+    expect(txt).toContain('\n\n\n1. Tell me about a project that went wrong.\n\nCheckout outage on Black Friday (2022)\n\nSituation\nOn Black Friday');
+    expect(txt).not.toMatch(/\*\*|^#/m);
   });
 
   it('list filters by tag and competency', () => {

@@ -134,6 +134,7 @@ questions: [about-me, hardest-project, tight-deadline, failure, system-design-st
 emphasis: { scalability: 3, system-design: 2, delivery: 1 }
 paper: ${paper}
 answer_words: 60
+ask: ["What would my first project be?", "How is on-call shared & paid?"]
 ---
 Five years of backend work on **fitment data**; I want to own large, reliable systems.
 `;
@@ -169,5 +170,5 @@ export function fixtureViewModel(paper: Paper = 'letter'): ViewModel {
   if (errors.length > 0) throw new Error(`fixture workspace is invalid:\n${errors.map((d) => `${d.file}:${d.line}: ${d.message}`).join('\n')}`);
   const profile = ws.profiles[0]!;
   const plan = planProfile(profile, ws.stories, ws.catalog);
-  return buildViewModel(plan, ws.stories, ws.config, { paper, now: FIXTURE_NOW });
+  return buildViewModel(plan, ws.stories, ws.config, { paper, now: FIXTURE_NOW, shared: true });
 }

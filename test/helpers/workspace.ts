@@ -160,6 +160,8 @@ export interface CliOptions {
   replaceEnv?: boolean;
   /** Kill (SIGKILL) after this many ms; the result then has signal SIGKILL. Default 120 s. */
   timeoutMs?: number;
+  /** Standard input: this text, then end of input; `'open'` leaves the pipe for the test to write. Default: none. */
+  input?: string | 'open';
 }
 
 /** Starts `node dist/bin/storybank.js …` without waiting; for tests that signal it mid-build. */
@@ -171,7 +173,8 @@ export function startCli(args: readonly string[], options: CliOptions = {}): Chi
   // Plain output: the CLI must not think it is on a TTY or print colour codes.
   env.NO_COLOR = '1';
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (typeof options.input === 'string' && options.input !== 'open') child.stdin!.end(options.input);
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));

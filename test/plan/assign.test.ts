@@ -85,6 +85,23 @@ describe('assignStories', () => {
     expect(picks(plan(ws, true))).toEqual(['failure=secret', 'career-goals=GAP', 'about-me=pitch']);
   });
 
+  it('names, for a gap, the held-back stories that would answer it, explicit listings first', () => {
+    const ws = workspace('---\nrole: R\nquestions: [failure, mentoring]\nexclude_tags: [personal]\n---\n', {
+      'health-scare': star('title: Health scare\nquestions: [failure]\nprivate: true'),
+      'ward-mixup': star('title: Ward mix-up\ncompetencies: [learning-from-failure]\ndraft: true'),
+      'family-business': star('title: Family shop\ncompetencies: [learning-from-failure]\ntags: [personal]'),
+      unrelated: star('title: Unrelated\ncompetencies: [delivery]\nprivate: true'),
+    });
+    const [failure, mentoring] = plan(ws).assignments;
+    expect(failure!.pick).toBeUndefined();
+    expect(failure!.withheld.map((h) => `${h.story.id}: ${h.why}`)).toEqual(['health-scare: private', 'family-business: tag personal is in exclude_tags', 'ward-mixup: draft']);
+    expect(mentoring!.withheld).toEqual([]);
+    // With --include-private the private story answers it, and nothing is withheld.
+    const open = plan(ws, true).assignments[0]!;
+    expect(open.pick?.story.id).toBe('health-scare');
+    expect(open.withheld).toEqual([]);
+  });
+
   it('only considers stories with an include_tags tag when include_tags is set', () => {
     const ws = workspace('---\nrole: R\nquestions: [failure]\ninclude_tags: [data]\n---\n', {
       a: star('title: A\nquestions: [failure]\ntags: [web]'),

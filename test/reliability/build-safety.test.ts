@@ -32,7 +32,7 @@ describe.skipIf(!hasPoppler)('hostile story content builds literally', { concurr
     origin = recorder.origin;
     ws = await makeWorkspace({
       'storybank.yml': 'name: "Ada {{name}} <b>Lovelace</b>"\nheadline: "<i>Engineer</i> {{headline}}"\n',
-      // No explicit cues: the cheat sheet derives them from the first sentence of each section.
+      // No explicit cues: the cheat sheet derives them from the sections.
       'stories/body.md': story(
         { title: 'Hostile body', questions: ['failure'], competencies: ['ownership'] },
         [
@@ -79,8 +79,9 @@ describe.skipIf(!hasPoppler)('hostile story content builds literally', { concurr
   });
 
   it.each([
-    'Literal {{title}} and }} and {{{title}}} stay text.',
-    "Raw <script>document.write('RAN'+'-SCRIPT')</script> stays text.",
+    // Cue lines, which end without the sentence's full stop.
+    'Literal {{title}} and }} and {{{title}}} stay text',
+    "Raw <script>document.write('RAN'+'-SCRIPT')</script> stays text",
     '{{title}} <script>alert(1)</script> {{{title}}}',
     '{{#each x}}boom{{/each}}',
     "{{lookup this 'constructor'}}",
@@ -88,7 +89,9 @@ describe.skipIf(!hasPoppler)('hostile story content builds literally', { concurr
     'Pitch with {{pitch}} and <script>alert(3)</script> in it.',
     'Ada {{name}} <b>Lovelace</b>',
   ])('PDF shows %s literally', (text) => {
-    expect(pdf).toContain(text);
+    // pdftotext joins a word broken at a line-end hyphen, dropping the hyphen.
+    const either = [text, text.replace("'+'-SCRIPT", "'+'SCRIPT")];
+    expect(either.some((t) => pdf.includes(t)), pdf).toBe(true);
   });
 
   it.each([

@@ -38,21 +38,6 @@ Remember to smile.
     expect(story.sections.some((s) => s.text.includes('smile'))).toBe(false);
   });
 
-  it('derives cue lines from the first sentence of each section when none are given', () => {
-    const ws = memoryWorkspace({
-      'stories/a.md': star('title: A\nquestions: [failure]', {
-        Situation: 'We had a flaky pipeline. It failed daily.',
-        Action: 'I rewrote the retry logic. Then I added alerts.',
-      }),
-    });
-    expect(ws.stories[0]!.cueLines).toEqual([
-      'We had a flaky pipeline.',
-      'I had to fix it.',
-      'I rewrote the retry logic.',
-      'It took 3 days and saved 40 hours a month.',
-    ]);
-  });
-
   it('reports a missing and an empty STAR section with their positions', () => {
     const ws = memoryWorkspace({
       'stories/x.md': '---\ntitle: X\n---\n## Situation\nS.\n## Task\n\n## Action\nA.\n',
@@ -151,24 +136,7 @@ Remember to smile.
     const s = ws.stories[0]!;
     expect(s.sections).toHaveLength(1);
     expect(s.sections[0]!.text).not.toContain('secret');
-    expect(s.cueLines).toEqual(['I build reliable systems.', 'one', 'two']);
-  });
-
-  it('derives no cue from a lead-in to a list ("Pros", "Short version:")', () => {
-    const ws = memoryWorkspace({
-      'stories/feedback.md': '---
-title: Feedback
-kind: answer
-questions: [manager-feedback]
----
-Pros
-- dependable on dates
-
-Cons
-- I do too much myself
-',
-    });
-    expect(ws.stories[0]!.cueLines).toEqual(['dependable on dates', 'I do too much myself']);
+    expect(s.sections[0]!.text).toContain('I build reliable systems.');
   });
 });
 

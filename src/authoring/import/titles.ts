@@ -1,4 +1,4 @@
-import { sentences } from '../../workspace/markdown.js';
+import { splitSentences } from '../../support/sentences.js';
 
 /**
  * Story titles. A story's title should name what happened, not repeat the
@@ -34,7 +34,7 @@ function plain(text: string): string {
 
 /** A title from the first clause of a Situation; undefined when too little is there to name anything. */
 export function eventTitle(situation: string): string | undefined {
-  const sentence = (sentences(plain(situation))[0] ?? '').replace(WHEN, '');
+  const sentence = (splitSentences(plain(situation))[0] ?? '').replace(WHEN, '');
   const clauses = sentence.split(/\s*(?:[,;:](?=\s)|[(—–]|\s-\s)\s*/).map((c) => c.replace(/[.!?)]+$/, '').trim()).filter(Boolean);
   const kept: string[] = [];
   for (const clause of clauses) {

@@ -10,7 +10,7 @@ export async function runInit(argv: Record<string, unknown>, g: Globals): Promis
   if (g.quiet) return 0;
   say(`Created a storybank workspace in ${shown(root)}:`);
   for (const path of result.written) say(`  ${path}`);
-  if (result.gitignoreUpdated) say('  .gitignore (added out/)');
+  if (result.gitignoreAdded.length) say(`  .gitignore (added ${result.gitignoreAdded.join(' and ')})`);
   for (const path of result.kept) say(`  ${path} (exists; left as it was)`);
   const cd = resolve(root) === process.cwd() ? [] : [`  cd ${shown(root)}`];
   say(
@@ -21,6 +21,7 @@ export async function runInit(argv: Record<string, unknown>, g: Globals): Promis
       `  storybank build                  out/${EXAMPLE_PROFILE}/cheatsheet.pdf and answer-bank.docx`,
       '  storybank import your-notes.md   your interview notes → one story per question, and a profile',
       '  storybank new "Story title"      start a story from scratch',
+      '  storybank drill                  rehearse the answers aloud, against the clock',
     ].join('\n'),
   );
   return 0;

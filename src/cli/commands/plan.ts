@@ -1,5 +1,7 @@
 import { assertValid, selectProfiles } from '../../pipeline/build.js';
 import { planProfile } from '../../plan/assign.js';
+import { loadPracticeHistory } from '../../practice/log.js';
+import { buildTime } from '../../view/view-model.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { formatPlan, planToJson } from '../format/plan.js';
 import { parseProfiles } from '../options.js';
@@ -10,13 +12,17 @@ export async function runPlan(argv: Record<string, unknown>, g: Globals): Promis
   const workspace = await loadWorkspace(g.dir, { cache: g.cache });
   assertValid(workspace);
   const profiles = selectProfiles(workspace, parseProfiles(argv.profile));
+  const log = loadPracticeHistory(g.dir);
+  const practice = { history: log.history, now: buildTime() };
   const plans = profiles.map((p) => planProfile(p, workspace.stories, workspace.catalog, { includePrivate: Boolean(argv['include-private']) }));
+  const cues = Boolean(argv.cues) || g.verbose;
   if (argv.json) {
-    const data = plans.map((p) => planToJson(p, workspace));
+    const data = plans.map((p) => planToJson(p, workspace, { cues }, practice));
     say(JSON.stringify(data.length === 1 ? data[0] : data, null, 2));
   } else {
     printDiagnostics(workspace.diagnostics, { ...g, quiet: true });
-    say(plans.map((p) => formatPlan(p, workspace, { color: useColor(process.stdout) })).join('\n\n'));
+    printDiagnostics(log.diagnostics, g);
+    say(plans.map((p) => formatPlan(p, workspace, { color: useColor(process.stdout), cues }, practice)).join('\n\n'));
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { diagnosticLocation, formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 
 /** One line per problem; on a terminal, the source line and a caret under it. */
 export function formatDiagnostics(
@@ -12,7 +12,7 @@ export function formatDiagnostics(
     if (!style.color) {
       lines.push(formatDiagnostic(d));
     } else {
-      const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+      const where = diagnosticLocation(d);
       const sev = d.severity === 'error' ? c.red(c.bold('error')) : d.severity === 'warning' ? c.yellow(c.bold('warning')) : c.cyan('note');
       lines.push(`${c.bold(where)}: ${sev}: ${d.message} ${c.dim(`[${d.rule}]`)}`);
     }
@@ -20,7 +20,8 @@ export function formatDiagnostics(
     if (source !== undefined && style.color) {
       const gutter = String(d.line).padStart(4);
       lines.push(c.dim(`${gutter} | `) + source);
-      lines.push(c.dim(`${' '.repeat(4)} | `) + ' '.repeat(Math.max(0, d.column - 1)) + c.red('^'));
+      // A problem with the whole line (column 0) has nothing to point at.
+      if (d.column > 0) lines.push(c.dim(`${' '.repeat(4)} | `) + ' '.repeat(d.column - 1) + c.red('^'));
     }
   }
   return lines.join('\n');

@@ -1,11 +1,30 @@
 import pc from 'picocolors';
 import { coverage } from '../../plan/coverage.js';
-import type { Plan } from '../../plan/assign.js';
+import type { Assignment, Plan } from '../../plan/assign.js';
+import { NO_PRACTICE, type PracticeHistory } from '../../practice/history.js';
+import { RATING_NAMES } from '../../practice/log.js';
+import { storyCues } from '../../view/cues.js';
 import type { Workspace } from '../../workspace/parse.js';
+import type { Story } from '../../workspace/story.js';
+import { ago } from './when.js';
 
-/** `storybank plan`: the assignment with its reasons, as text for people and JSON for programs. */
+/**
+ * `storybank plan`: the assignment with its reasons, as text for people and
+ * JSON for programs. What was practised comes in as a summary of the log.
+ */
 
-export function planToJson(plan: Plan, workspace: Workspace) {
+export interface PlanPractice {
+  history: PracticeHistory;
+  now: Date;
+}
+
+const NOTHING_PRACTISED: PlanPractice = { history: NO_PRACTICE, now: new Date(0) };
+
+function practised(a: Assignment, practice: PlanPractice) {
+  return a.pick ? practice.history.of(a.question.id, a.pick.story.id) : undefined;
+}
+
+export function planToJson(plan: Plan, workspace: Workspace, options: { cues?: boolean } = {}, practice: PlanPractice = NOTHING_PRACTISED) {
   return {
     profile: plan.profile.name,
     role: plan.profile.role,
@@ -16,6 +35,9 @@ export function planToJson(plan: Plan, workspace: Workspace) {
       score: a.pick?.score ?? 0,
       reasons: a.pick?.reasons ?? [],
       backup: a.backup ? { id: a.backup.story.id, title: a.backup.story.title, score: a.backup.score } : null,
+      withheld: a.withheld.map((h) => ({ id: h.story.id, why: h.why })),
+      ...(options.cues ? { cues: a.pick ? storyCues(a.pick.story).map((c) => ({ text: c.text, ...(c.source ?? { written: true }) })) : [] } : {}),
+      practice: practiceJson(practised(a, practice)),
     })),
     gaps: plan.gaps.map((q) => ({ id: q.id, text: q.text })),
     unused: plan.unused.map((s) => s.id),
@@ -24,11 +46,16 @@ export function planToJson(plan: Plan, workspace: Workspace) {
   };
 }
 
-export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boolean }): string {
+function practiceJson(p: ReturnType<typeof practised>) {
+  return { reps: p?.reps ?? 0, last: p?.last ? { at: p.last.time.toISOString(), rating: p.last.rating, seconds: p.last.seconds } : null };
+}
+
+export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boolean; cues?: boolean }, practice: PlanPractice = NOTHING_PRACTISED): string {
   const c = pc.createColors(style.color);
   const p = plan.profile;
   const out: string[] = [];
   out.push(c.bold(`${p.name}: ${p.role}${p.company ? ` @ ${p.company}` : ''}`));
+  const shownCues = new Set<string>();
   out.push('');
   for (const a of plan.assignments) {
     const n = String(a.index + 1).padStart(2);
@@ -37,12 +64,18 @@ export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boo
       const reasons = a.pick.reasons.map((r) => `${r.term} ${r.points >= 0 ? '+' : ''}${r.points}`).join(', ');
       out.push(`    → ${a.pick.story.title} ${c.dim(`(${a.pick.story.id})`)}  score ${a.pick.score}: ${reasons}`);
       if (a.backup) out.push(c.dim(`      backup: ${a.backup.story.title} (${a.backup.story.id}), score ${a.backup.score}`));
+      const p = practised(a, practice);
+      // Only once there is a log: a plan for someone who never drills stays as it was.
+      if (p && practice.history.total > 0) {
+        out.push(
+          p.last
+            ? c.dim(`      last practised ${ago(p.last.time, practice.now)} (${RATING_NAMES[p.last.rating]}), ${p.reps}× in all`)
+            : `      ${c.yellow('never practised')}`,
+        );
+      }
+      if (style.cues) out.push(...cueLines(a.pick.story, shownCues, c));
     } else {
-      const held = plan.excluded.filter((e) => e.story.questions.includes(a.question.id));
-      const why = held.length
-        ? `only ${held.map((e) => `${e.story.id} (${e.why})`).join(', ')} lists it`
-        : `no story answers this; write one (storybank new "…") or list it in a story's questions`;
-      out.push(`    ${c.red('→ GAP')}: ${why}`);
+      out.push(`    ${c.red('→ GAP')}: ${gapReason(a)}`);
     }
   }
   out.push('');
@@ -64,6 +97,33 @@ export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boo
   if (plan.excluded.length) {
     out.push(`Not candidates: ${plan.excluded.map((e) => `${e.story.id} (${e.why})`).join(', ')}`);
   }
+  if (practice.history.total === 0) out.push(c.dim(`Practised: nothing logged yet; rehearse aloud with \`storybank drill --profile ${plan.profile.name}\``));
   return out.join('\n');
 }
 
+/** Why a question has no story: the stories held back from it, and how to use them, or that there are none. */
+function gapReason(a: Assignment): string {
+  const held = a.withheld;
+  if (held.length === 0) return `no story answers this; write one (storybank new "…") or list it in a story's questions`;
+  const hints = [
+    held.some((h) => h.why === 'private') ? 'run with --include-private to use private stories' : '',
+    held.some((h) => h.why === 'draft') ? 'a draft is used once `draft: true` is removed' : '',
+  ].filter(Boolean);
+  const only = held.every((h) => h.why === held[0]!.why) && (held[0]!.why === 'private' || held[0]!.why === 'draft') ? `only ${held[0]!.why} stories answer this: ` : 'only held-back stories answer this: ';
+  return `${only}${held.map((h) => `${h.story.id} (${h.why})`).join(', ')}${hints.length ? `; ${hints.join('; ')}` : ''}`;
+}
+
+/** A story's cue lines, each with the sentence it was taken from and why; once per story. */
+function cueLines(story: Story, shown: Set<string>, c: ReturnType<typeof pc.createColors>): string[] {
+  if (shown.has(story.id)) return [c.dim('      cues: as above')];
+  shown.add(story.id);
+  const cues = storyCues(story);
+  if (cues.length === 0) return [c.dim('      cues: none (every sentence repeats a metric, or the story is empty)')];
+  const written = cues.every((cue) => !cue.source);
+  const out = [c.dim(written ? '      cues (written in cues:):' : '      cues (derived; add `cues:` to write your own):')];
+  for (const cue of cues) {
+    out.push(`        • ${cue.text}`);
+    if (cue.source) out.push(c.dim(`          ← ${cue.source.section}: “${cue.source.sentence}” (${cue.source.why})`));
+  }
+  return out;
+}

@@ -1,10 +1,10 @@
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { EnvironmentError } from '../../diagnostics.js';
-import { leftByDeadProcesses } from '../../output/leftovers.js';
+import { removeLeftovers } from '../../output/leftovers.js';
 
 /**
  * Finding, starting and always stopping the one Chromium a process uses.
@@ -243,24 +243,7 @@ const STALE_PROFILE_MS = 24 * 3600 * 1000;
  * named with a pid that no longer runs, untouched for a day. Best effort.
  */
 export async function sweepStaleProfiles(dir: string, now = Date.now()): Promise<string[]> {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return removed;
-  }
-  for (const name of leftByDeadProcesses(names, STALE_PROFILE)) {
-    const path = join(dir, name);
-    try {
-      if (now - (await stat(path)).mtimeMs < STALE_PROFILE_MS) continue;
-      await rm(path, { recursive: true, force: true });
-      removed.push(path);
-    } catch {
-      // Gone already, or not ours to remove.
-    }
-  }
-  return removed;
+  return removeLeftovers(dir, STALE_PROFILE, { minAgeMs: STALE_PROFILE_MS, now });
 }
 
 /** JavaScript off and every request other than data:/about: aborted. */

@@ -11,6 +11,8 @@ export interface FitConfig {
   /** Printable height of the page: where the marker goes. */
   pageHeight: number;
   minFontPx: number;
+  /** The smallest text grows to this on a short sheet, and no further: big enough to read at arm's length. */
+  maxFontPx: number;
   columnChoices: number[];
   /** Question ids, first to leave out first. */
   dropOrder: string[];
@@ -28,8 +30,9 @@ export interface FitResult {
 }
 
 /**
- * Layout first (columns), then scale down to the 7 pt floor, then leave out
- * the lowest-ranked entries. The floor comes from the smallest text actually
+ * Layout first (columns), then scale: up, on a short sheet, until the page
+ * is full or the text reaches its ceiling; down, on a long one, to the 7 pt
+ * floor; then leave out the lowest-ranked entries. The floor comes from the smallest text actually
  * on the page, so custom templates are held to it too. The preview's own
  * elements (`[data-sb-preview]`) are never measured. Left-out entries are
  * hidden rather than removed, so the preview can say which ones they were
@@ -59,8 +62,11 @@ export function fitSheet(opts: FitConfig): FitResult {
   if (!Number.isFinite(smallest)) smallest = opts.minFontPx;
   const floor = Math.min(1, opts.minFontPx / smallest);
 
+  const top = Math.max(1, Math.floor((opts.maxFontPx / smallest) * 1000) / 1000);
+
   // Each probe is a full layout of the sheet; keep them few. `atLeast`
-  // skips a search that could not beat the layout already found.
+  // skips a search that could not beat the layout already found. Scale 1
+  // is probed before the ceiling: most sheets are full at or below it.
   const bestScale = (columns: number, atLeast = floor): number | undefined => {
     // With a layout already found (atLeast above the floor), the one probe
     // that can rule this one out comes first; else the one that can end the search.
@@ -70,24 +76,36 @@ export function fitSheet(opts: FitConfig): FitResult {
       hLo = height();
       if (hLo > opts.maxHeight) return undefined;
     }
-    set(1, columns);
-    let hHi = height();
-    if (hHi <= opts.maxHeight) return 1;
-    if (atLeast <= floor) {
-      set(atLeast, columns);
-      hLo = height();
-      if (hLo > opts.maxHeight) return undefined;
+    const start = Math.max(1, atLeast);
+    if (start > atLeast || hLo === Infinity) {
+      set(start, columns);
+      const h = height();
+      if (h > opts.maxHeight) {
+        if (atLeast <= floor) {
+          set(atLeast, columns);
+          hLo = height();
+          if (hLo > opts.maxHeight) return undefined;
+        }
+        return search(columns, atLeast, hLo, start, h);
+      }
+      hLo = h;
     }
-    // lo fits, hi does not. Find the boundary to within 0.5 % (no reader can
-    // see less). Text height falls about with the square of the scale
-    // (smaller lines, fewer of them), so aim where the square root of the
-    // height says the boundary is, then probe one step past the guess to
-    // close the bracket from the other side: usually two or three rounds,
-    // against seven for plain halving. Line breaks make height jump, so
-    // every guess is checked and kept inside the bracket.
+    if (start >= top) return start;
+    set(top, columns);
+    const hTop = height();
+    if (hTop <= opts.maxHeight) return top;
+    return search(columns, start, hLo, top, hTop);
+  };
+
+  // lo fits, hi does not. Find the boundary to within 0.5 % (no reader can
+  // see less). Text height grows about with the square of the scale
+  // (larger lines, more of them), so aim where the square root of the
+  // height says the boundary is, then probe one step past the guess to
+  // close the bracket from the other side: usually two or three rounds,
+  // against seven for plain halving. Line breaks make height jump, so
+  // every guess is checked and kept inside the bracket.
+  function search(columns: number, lo: number, hLo: number, hi: number, hHi: number): number {
     const step = 0.005;
-    let lo = atLeast;
-    let hi = 1;
     for (let round = 0; round < 8 && hi - lo > step; round++) {
       const target = Math.sqrt(opts.maxHeight);
       const guess =
@@ -126,14 +144,15 @@ export function fitSheet(opts: FitConfig): FitResult {
       }
     }
     return Math.floor(lo * 1000) / 1000;
-  };
+  }
   const bestLayout = (): { scale: number; columns: number } | undefined => {
     let best: { scale: number; columns: number } | undefined;
     for (const columns of opts.columnChoices) {
       // Fewer columns win unless more columns give clearly larger text.
-      const scale = bestScale(columns, best ? Math.min(1, best.scale + 0.02) : floor);
+      if (best && best.scale + 0.02 >= top) break;
+      const scale = bestScale(columns, best ? best.scale + 0.02 : floor);
       if (scale !== undefined && (!best || scale > best.scale + 0.02)) best = { scale, columns };
-      if (scale === 1) break;
+      if (scale !== undefined && scale >= top) break;
     }
     return best;
   };

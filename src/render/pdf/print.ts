@@ -8,6 +8,12 @@ import type { ViewModel } from '../../view/view-model.js';
 
 /** Body text is never printed smaller than this. */
 export const MIN_FONT_PT = 7;
+/**
+ * A short sheet grows until its smallest text is this big (cue lines
+ * about 13 pt, questions about 14 pt): as large as reads well at arm's
+ * length, and no larger, or a two-question sheet would shout.
+ */
+export const MAX_FONT_PT = 12.5;
 const COLUMN_CHOICES = [2, 3];
 /** Print layout differs from screen layout by a few px; keep a little room. */
 const SAFETY = 0.985;
@@ -19,6 +25,7 @@ export function fitConfigFor(model: ViewModel): FitConfig {
     maxHeight: area.height * SAFETY,
     pageHeight: area.height,
     minFontPx: (MIN_FONT_PT * 96) / 72,
+    maxFontPx: (MAX_FONT_PT * 96) / 72,
     columnChoices: COLUMN_CHOICES,
     dropOrder: [...dropOrder(model.entries).entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id),
     paperLabel: PAGE[model.profile.paper].label,
@@ -39,7 +46,8 @@ export interface CheatSheetPdf {
 /**
  * Fits the sheet on one page by measuring the rendered layout inside the
  * page (one evaluate call), then prints once. Order of resort: layout
- * (columns), scale down to the 7 pt floor, then drop the lowest-ranked entries.
+ * (columns), scale (up to fill a short page, down to the 7 pt floor), then
+ * drop the lowest-ranked entries.
  */
 export async function renderCheatSheetPdf(
   session: BrowserSession,

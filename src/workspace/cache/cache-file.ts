@@ -187,7 +187,7 @@ function dependencyState(root: string): string {
     if (existsSync(record)) return createHash('sha256').update(readFileSync(record)).digest('base64url');
   }
   const require = createRequire(join(root, 'package.json'));
-  const parsers = [['yaml'], ['zod'], ['mdast-util-from-markdown'], ['mdast-util-to-string'], ['fastest-levenshtein'], ['micromark', 'mdast-util-from-markdown'], ['micromark-core-commonmark', 'micromark']] as const;
+  const parsers = [['yaml'], ['gray-matter'], ['zod'], ['mdast-util-from-markdown'], ['fastest-levenshtein'], ['micromark', 'mdast-util-from-markdown'], ['micromark-core-commonmark', 'micromark']] as const;
   return parsers.map(([name, from]) => `${name}@${installedVersion(require, name, from)}`).join(',');
 }
 

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewsFor } from '../../../src/pipeline/build.js';
 import { BrowserSession } from '../../../src/render/pdf/browser.js';
 import { fitSheet } from '../../../src/render/pdf/fit.js';
-import { DEFAULT_FIT, printableArea, renderCheatSheetHtml } from '../../../src/render/html/cheatsheet.js';
-import { countPages, fitConfigFor, MIN_FONT_PT, renderCheatSheetPdf } from '../../../src/render/pdf/print.js';
+import { DEFAULT_FIT, printableArea, renderCheatSheetHtml, type Fit } from '../../../src/render/html/cheatsheet.js';
+import type { ViewModel } from '../../../src/view/view-model.js';
+import { countPages, fitConfigFor, MAX_FONT_PT, MIN_FONT_PT, renderCheatSheetPdf } from '../../../src/render/pdf/print.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { readWorkspaceFiles } from '../../../src/workspace/files.js';
 import type { Paper } from '../../../src/workspace/schema.js';
@@ -17,6 +18,8 @@ import { parseWorkspace, type Workspace } from '../../../src/workspace/parse.js'
 import { memoryWorkspace, star } from '../../helpers/memory.js';
 
 const fixture = fileURLToPath(new URL('../../fixtures/basic', import.meta.url));
+/** A nurse's workspace: stories without cues or metrics, a 4-question and a 20-question profile. */
+const plain = fileURLToPath(new URL('../../fixtures/plain', import.meta.url));
 const now = new Date('2026-01-15T12:00:00Z');
 let session: BrowserSession;
 
@@ -38,6 +41,31 @@ function pdfInfo(pdf: Buffer): { pages: number; size: string; text: string } {
     size: /Page size:\s+([\d.]+ x [\d.]+)/.exec(info)![1]!,
     text,
   };
+}
+
+/** Every word on the page with its box, in pt from the top left (pdftotext -bbox). */
+function wordBoxes(pdf: Buffer): { word: string; yMin: number; yMax: number }[] {
+  const xml = execFileSync('pdftotext', ['-bbox', '-', '-'], { input: pdf, encoding: 'utf8' });
+  return [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    word: m[3]!,
+    yMin: Number(m[1]),
+    yMax: Number(m[2]),
+  }));
+}
+
+/** The height of the smallest word box: it grows in proportion to the font size. */
+function smallestWordHeight(pdf: Buffer): number {
+  return Math.min(...wordBoxes(pdf).map((w) => w.yMax - w.yMin));
+}
+
+/** The sheet printed at a fixed layout, without fitting. */
+async function printAt(model: ViewModel, fit: Fit): Promise<Buffer> {
+  const page = await session.page();
+  const area = printableArea(model.profile.paper);
+  await page.emulateMediaType('print');
+  await page.setViewport({ width: Math.floor(area.width), height: Math.floor(area.height) });
+  await page.setContent(renderCheatSheetHtml(model, await loadTemplates(), fit), { waitUntil: 'load' });
+  return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
 }
 
 async function render(ws: Workspace, profileName: string, paper?: Paper) {
@@ -96,7 +124,7 @@ describe('cheat sheet PDF', () => {
       'stories/profiles/p.md': '---\nrole: R\nquestions: [failure]\n---\n',
     });
     const { sheet } = await render(ws, 'p');
-    expect(pdfInfo(sheet.pdf).text.normalize('NFC')).toContain(names);
+    expect(pdfInfo(sheet.pdf).text.normalize('NFC').replace(/\s+/g, ' ')).toContain(names);
     const fonts = execFileSync('pdffonts', ['-'], { input: sheet.pdf, encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     const families = new Set(fonts.map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '').replace(/-.*/, '')));
     expect([...families].every((f) => f.startsWith('SourceSans3')), fonts.join('\n')).toBe(true);
@@ -119,27 +147,61 @@ describe('cheat sheet PDF', () => {
         const fit = (${counted})(${JSON.stringify(config)});
         const layouts = window.__layouts;
         const sheet = document.querySelector('.sheet');
-        document.documentElement.style.setProperty('--scale', String(Math.min(1, fit.scale + 0.006)));
+        document.documentElement.style.setProperty('--scale', String(fit.scale + 0.006));
         const biggerFits = Math.max(sheet.getBoundingClientRect().height, sheet.scrollHeight) <= ${config.maxHeight};
         return { fit, layouts, biggerFits };
       })()`) as { fit: { scale: number; fits: boolean; dropped: string[] }; layouts: number; biggerFits: boolean };
       expect(fit.fits, profile.name).toBe(true);
       expect(fit.dropped, profile.name).toEqual([]);
-      if (fit.scale < 1) expect(biggerFits, `${profile.name}: ${fit.scale} + 0.006 should not fit`).toBe(false);
+      const ceiling = MAX_FONT_PT / (fit.smallestPt / fit.scale);
+      if (fit.scale < ceiling - 0.001) expect(biggerFits, `${profile.name}: ${fit.scale} + 0.006 should not fit`).toBe(false);
       expect(layouts, profile.name).toBeLessThanOrEqual(10);
     }
   });
 
-  it('prints a tiny workspace on one letter page without scaling', async () => {
+  it('grows a tiny workspace on one letter page to the text ceiling, without a note', async () => {
     const ws = memoryWorkspace({
       'stories/a.md': star('title: Only story\nquestions: [failure]'),
       'stories/profiles/p.md': '---\nrole: R\nquestions: [failure]\npaper: letter\n---\n',
     });
     const { sheet } = await render(ws, 'p');
     expect(pdfInfo(sheet.pdf)).toMatchObject({ pages: 1, size: '612 x 792' });
-    expect(sheet.fit.scale).toBe(1);
+    expect(sheet.fit.scale).toBeGreaterThan(1.2);
+    expect(sheet.smallestPt).toBeCloseTo(MAX_FONT_PT, 1);
     expect(sheet.diagnostics).toEqual([]);
   });
+
+  for (const paper of ['letter', 'a4'] as const) {
+    it(`prints a sparse ${paper} sheet (4 questions) with its smallest text at 11 pt or more, read from the PDF`, async () => {
+      const ws = parseWorkspace(await readWorkspaceFiles(plain));
+      const { model, sheet } = await render(ws, 'sparse', paper);
+      expect(model.entries).toHaveLength(4);
+      expect(pdfInfo(sheet.pdf).pages).toBe(1);
+      expect(sheet.smallestPt).toBeGreaterThanOrEqual(11);
+      // From the PDF itself: the smallest word, against the same sheet printed at scale 1, where the smallest text is 0.9rem of 10.5 pt.
+      const unscaled = await printAt(model, { scale: 1, columns: sheet.fit.columns, dropped: [] });
+      const ratio = smallestWordHeight(sheet.pdf) / smallestWordHeight(unscaled);
+      expect(0.9 * 10.5 * ratio).toBeGreaterThanOrEqual(11);
+      expect(sheet.diagnostics.filter((d) => d.rule === 'cheatsheet-scaled')).toEqual([]);
+    });
+
+    it(`fills a crowded ${paper} sheet (20 questions) on one page, without dropping any`, async () => {
+      const ws = parseWorkspace(await readWorkspaceFiles(plain));
+      const { model, sheet } = await render(ws, 'crowded', paper);
+      expect(model.entries).toHaveLength(20);
+      const info = pdfInfo(sheet.pdf);
+      expect(info.pages).toBe(1);
+      expect(sheet.fit.dropped).toEqual([]);
+      expect(sheet.smallestPt).toBeGreaterThanOrEqual(MIN_FONT_PT);
+      for (const e of model.entries) expect(info.text.replace(/\s+/g, ' ')).toContain(e.question.slice(0, 25));
+      // The page is used: the entries reach into the bottom sixth of it (the footer is below them).
+      const pageHeight = Number(info.size.split(' x ')[1]);
+      const boxes = wordBoxes(sheet.pdf);
+      const footerTop = boxes.find((w) => w.word === 'ASK')!.yMin;
+      const entriesBottom = Math.max(...boxes.filter((w) => w.yMax < footerTop).map((w) => w.yMax));
+      expect(entriesBottom / pageHeight).toBeGreaterThan(0.75);
+    });
+  }
 
   for (const paper of ['letter', 'a4'] as const) {
     it(`fits a huge workspace on one ${paper} page: scales to the floor, then drops and names questions`, async () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { viewsFor } from '../../../src/pipeline/build.js';
 import { lintWorkspace } from '../../../src/plan/lint.js';
-import { renderAnswerBankDocx } from '../../../src/render/docx.js';
+import { renderAnswerBankDocx } from '../../../src/render/docx/document.js';
 import { renderCheatSheetHtml } from '../../../src/render/html/cheatsheet.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { cacheDir, identityOf, openStoryCache, saveStoryCache } from '../../../src/workspace/cache/cache-file.js';

@@ -2,13 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Packer } from 'docx';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerBankDocument, documentParts, renderAnswerBankDocx } from '../../src/render/docx.js';
-import type { ViewModel } from '../../src/view/view-model.js';
-import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../helpers/view-model-fixture.js';
+import { answerBankDocument, documentParts, renderAnswerBankDocx } from '../../../src/render/docx/document.js';
+import { viewsFor } from '../../../src/pipeline/build.js';
+import type { ViewModel } from '../../../src/view/view-model.js';
+import { readWorkspaceFiles } from '../../../src/workspace/files.js';
+import { parseWorkspace } from '../../../src/workspace/parse.js';
+import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../../helpers/view-model-fixture.js';
 
 interface Docx {
   zip: JSZip;
@@ -72,7 +75,7 @@ describe('renderAnswerBankDocx', () => {
 
   it('gives every question a Heading 1, numbered, in profile order', () => {
     const headings = paras.filter((p) => p.style === 'Heading1').map((p) => p.text);
-    expect(headings).toEqual([...model.entries.map((e) => xmlText(`${e.number}. ${e.question}`)), 'Coverage']);
+    expect(headings).toEqual([...model.entries.map((e) => xmlText(`${e.number}. ${e.question}`)), 'Questions to ask them', 'Coverage']);
     expect(model.entries.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -96,10 +99,9 @@ describe('renderAnswerBankDocx', () => {
     expect(styled('Angle')).toContain('Angle: Start from the failure modes, then the schema.');
     expect(styled('Metrics')).toContain('Key numbers: 3 concurrent jobs cap  ·  0 duplicate rows after retries');
     const meta = styled('Meta').filter((t) => t.startsWith('Speaking time:'));
-    expect(meta.length).toBe(model.entries.filter((e) => e.story).length);
-    expect(meta[0]).toMatch(/^Speaking time: about \d+ s \(\d+ words\)/);
-    // Length advice is for `check`, never printed in a document that may be sent.
-    expect(meta.some((t) => t.includes('word target'))).toBe(false);
+    // Once per story told in full: a reused story is not timed twice.
+    expect(meta.length).toBe(model.entries.filter((e) => e.story && e.repeatOf === undefined).length);
+    expect(meta[0]).toMatch(/^Speaking time: about \d+ s \(\d+ words\), about (\d+ min )?\d+ s under the 1\.5–2 min guidance$/);
     // Inline formatting survives.
     const situation = paras.find((p) => p.text.startsWith('Suppliers send'))!;
     expect(situation.xml).toMatch(/<w:b\/>[\s\S]*vehicle fitment/);
@@ -110,7 +112,43 @@ describe('renderAnswerBankDocx', () => {
   it('writes a gap as a short note under its question', () => {
     const i = paras.findIndex((p) => p.style === 'Heading1' && p.text.endsWith('Tell me about a time you failed.'));
     expect(paras[i + 1]!.style).toBe('GapNote');
-    expect(paras[i + 1]!.text).toMatch(/^No story yet/);
+    // Only a private story answers it: the answer bank says so without naming it.
+    expect(paras[i + 1]!.text).toBe('No story to share yet: the only story for this question is private, and private stories stay out of the answer bank.');
+    expect(docx.document).not.toContain('Private health story');
+  });
+
+  it('tells a reused story once: the second time, its title, the angle for that question and a link back', () => {
+    const second = model.entries.find((e) => e.repeatOf !== undefined)!;
+    expect(second.questionId).toBe('system-design-story');
+    const i = paras.findIndex((p) => p.style === 'Heading1' && p.text === xmlText(`${second.number}. ${second.question}`));
+    const block = paras.slice(i + 1, paras.findIndex((p, j) => j > i && p.style === 'Heading1'));
+    expect(block.map((p) => p.style)).toEqual(['Heading2', 'Angle', 'Meta']);
+    expect(block[1]!.text).toBe('Angle: Start from the failure modes, then the schema.');
+    expect(block[2]!.text).toBe(xmlText(`Same story as question ${second.repeatOf} (“${second.repeatOfQuestion}”), told in full there.`));
+    expect(block[2]!.xml).toContain(`<w:hyperlink w:history="1" w:anchor="q${second.repeatOf}">`);
+    expect(docx.document.split('Suppliers send').length - 1).toBe(1);
+  });
+
+  it("lists the profile's own questions for them, in the contents too", () => {
+    const i = paras.findIndex((p) => p.style === 'Heading1' && p.text === 'Questions to ask them');
+    expect(i).toBeGreaterThan(0);
+    expect(paras.slice(i + 1, i + 1 + model.ask.length).map((p) => p.text)).toEqual(model.ask.map(xmlText));
+    expect(paras[i + 1]!.xml).toContain('<w:numPr>');
+    expect(paras.filter((p) => p.style === 'TOC1').map((p) => p.text)).toContain('Questions to ask them');
+    expect(paras[i]!.xml).toContain('<w:bookmarkStart w:name="ask"');
+  });
+
+  it('keeps labels, angles and a short Result with what follows them', () => {
+    for (const id of ['StarLabel', 'Angle', 'Metrics', 'Heading1', 'Heading2']) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(docx.styles)![0];
+      expect(style, id).toContain('<w:keepNext/>');
+    }
+    const result = paras.find((p) => p.text.startsWith('Bad files are isolated'))!;
+    expect(result.xml).toContain('<w:keepNext/>');
+    expect(result.xml).toContain('<w:keepLines/>');
+    const situation = paras.find((p) => p.text.startsWith('Suppliers send'))!;
+    expect(situation.xml).not.toContain('<w:keepNext/>');
+    expect(situation.xml).toContain('<w:widowControl/>');
   });
 
   it('renders bullet and numbered lists with real numbering, each ordered list counting from 1', () => {
@@ -156,7 +194,7 @@ describe('renderAnswerBankDocx', () => {
       expect(docx.document).toContain(`PAGEREF q${e.number} \\h`);
     }
     expect(paras.find((p) => p.style === 'TOCHeading')?.text).toBe('Contents');
-    expect(paras.filter((p) => p.style === 'TOC1')).toHaveLength(model.entries.length + 1);
+    expect(paras.filter((p) => p.style === 'TOC1')).toHaveLength(model.entries.length + 2);
     // Nothing asks Word to update fields on open, and no empty TOC field waits for one.
     expect(docx.document).not.toContain('w:dirty');
     expect(docx.parts.get('word/settings.xml')).not.toContain('updateFields');
@@ -269,7 +307,61 @@ function onPath(cmd: string): boolean {
   }
 }
 
+/** The DOCX converted by LibreOffice, as the text of each page. */
+function libreOfficePages(bytes: Buffer): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'storybank-docx-'));
+  try {
+    writeFileSync(join(dir, 'answer-bank.docx'), bytes);
+    // A profile of its own, so parallel conversions do not fight over one.
+    const profile = pathToFileURL(join(dir, 'lo-profile')).href;
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'answer-bank.docx')], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    execFileSync('pdftotext', ['-layout', join(dir, 'answer-bank.pdf'), join(dir, 'answer-bank.txt')]);
+    return readFileSync(join(dir, 'answer-bank.txt'), 'utf8').split('\f').filter((p) => p.trim());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('renderAnswerBankDocx in LibreOffice', () => {
+  // Twenty questions from a nurse's workspace (reused stories, gaps), and the sample workspace's staff profile (long answers, metrics).
+  it.skipIf(!onPath('soffice') || !onPath('pdftotext')).each([
+    ['test/fixtures/plain', 'crowded'],
+    ['.', 'staff-lead'],
+  ])(
+    'never ends a page on a heading, a story title or a STAR label, nor starts one with key numbers; moves a short Result whole (%s, %s)',
+    async (folder, name) => {
+      const ws = parseWorkspace(await readWorkspaceFiles(fileURLToPath(new URL(`../../../${folder}`, import.meta.url))));
+      const profile = ws.profiles.find((p) => p.name === name)!;
+      const { model } = viewsFor(ws, profile, { now: new Date('2026-03-14T09:26:53Z') }).answerBank;
+      const pages = libreOfficePages(await renderAnswerBankDocx(model));
+      const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+      const openers = [...model.entries.map((e) => `${e.number}. ${e.question}`), ...model.entries.flatMap((e) => (e.story ? [e.story.title] : []))];
+      // The coverage tables at the end list titles in cells; the pages before them are the answers.
+      const answers = pages.slice(0, pages.findIndex((p) => p.includes('Questions and stories')));
+      expect(answers.length).toBeGreaterThan(6);
+      for (const [n, page] of answers.entries()) {
+        const lines = page.split('\n').map((l) => l.trim()).filter((l) => l && !/^Page \d+ of \d+$/.test(l));
+        const last = lines[lines.length - 1]!;
+        expect(last.replace(/\s+/g, '').toUpperCase(), `page ${n + 1} ends on a label`).not.toMatch(/^(SITUATION|TASK|ACTION|RESULT|LESSONS|PITCH)$/);
+        expect(openers.some((o) => o.startsWith(last.split(/\s{2,}/)[0]!)), `page ${n + 1} ends on "${last}"`).toBe(false);
+        // lines[0] is the running header.
+        expect(lines[1], `page ${n + 1} starts with the end of an answer`).not.toMatch(/^(Key numbers:|Speaking time:)/);
+      }
+      const shortResults = model.entries.flatMap((e) => (e.story && e.repeatOf === undefined ? e.story.sections.filter((s) => s.key === 'result') : []));
+      expect(shortResults.length).toBeGreaterThanOrEqual(4);
+      for (const result of shortResults) {
+        const text = flat(result.text);
+        const pageOf = (part: string) => pages.findIndex((p) => flat(p).includes(part));
+        expect(pageOf(text.slice(-30)), text).toBe(pageOf(text.slice(0, 30)));
+      }
+    },
+    180_000,
+  );
+
+
   it.skipIf(!onPath('soffice') || !onPath('pdftotext'))(
     'converts to PDF with every question, and page numbers in the contents',
     async () => {

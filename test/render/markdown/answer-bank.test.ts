@@ -1,11 +1,14 @@
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escapeText, renderAnswerBankMarkdown } from '../../src/render/markdown-out.js';
-import type { ViewModel } from '../../src/view/view-model.js';
-import { parseMarkdown } from '../../src/workspace/markdown.js';
-import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../helpers/view-model-fixture.js';
+import { renderAnswerBankMarkdown } from '../../../src/render/markdown/answer-bank.js';
+import type { ViewModel } from '../../../src/view/view-model.js';
+import { parseMarkdown, plainText } from '../../../src/workspace/markdown.js';
+import { fixtureViewModel, NOTES_MARKER, SCRIPT_TEXT, TEMPLATE_TEXT } from '../../helpers/view-model-fixture.js';
 
 function nodesOf(tree: Nodes, type: string): Nodes[] {
   const out: Nodes[] = [];
@@ -15,6 +18,22 @@ function nodesOf(tree: Nodes, type: string): Nodes[] {
   };
   walk(tree);
   return out;
+}
+
+/** How GitHub reads the file: CommonMark plus tables and strikethrough. */
+function fromGfm(md: string): Root {
+  return fromMarkdown(md, { extensions: [gfmTable(), gfmStrikethrough()], mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()] });
+}
+
+/** The answer bank with one story whose only section holds `nodes`. */
+function withAnswer(model: ViewModel, nodes: RootContent[]): { md: string; title: string } {
+  const first = model.entries.find((e) => e.story)!;
+  const story = { ...first.story!, kind: 'answer' as const, sections: [{ key: 'answer' as const, label: 'Answer', nodes, text: '' }], lessons: undefined, metrics: [] };
+  return { md: renderAnswerBankMarkdown({ ...model, entries: [{ ...first, story }], coverage: [] }), title: story.title };
+}
+
+function textParagraphs(lines: string[]): RootContent[] {
+  return lines.map((value) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value }] }));
 }
 
 describe('renderAnswerBankMarkdown', () => {
@@ -39,22 +58,38 @@ describe('renderAnswerBankMarkdown', () => {
     const contents = md.slice(md.indexOf('## Contents'), md.indexOf('## 1.'));
     expect(contents).toContain('- [1. Tell me about yourself.](#1-tell-me-about-yourself)');
     expect(contents).toContain('- [2. Tell me about the most challenging project you have worked on.](#2-tell-me-about-the-most-challenging-project-you-have-worked-on)');
+    expect(contents).toContain('- [Questions to ask them](#questions-to-ask-them)');
     expect(contents).toContain('- [Coverage](#coverage)');
     const links = [...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
-    expect(links).toHaveLength(model.entries.length + 1);
+    expect(links).toHaveLength(model.entries.length + 2);
   });
 
   it('gives each question a level-2 heading in order, with its story, STAR labels, metrics and speaking time', () => {
     const h2 = nodesOf(tree, 'heading')
       .filter((h) => h.type === 'heading' && h.depth === 2)
-      .map((h) => toString(h));
-    expect(h2).toEqual(['Contents', ...model.entries.map((e) => `${e.number}. ${e.question}`), 'Coverage']);
+      .map((h) => plainText(h));
+    expect(h2).toEqual(['Contents', ...model.entries.map((e) => `${e.number}. ${e.question}`), 'Questions to ask them', 'Coverage']);
     expect(md).toContain('### Supplier ingestion platform (2024)');
     expect(md).toContain('**Angle:** Start from the failure modes, then the schema.');
     for (const label of ['Situation', 'Task', 'Action', 'Result', 'Lessons']) expect(md).toContain(`\n**${label}**\n`);
     expect(md).toContain('**Key numbers:** 3 concurrent jobs cap · 0 duplicate rows after retries');
-    expect(md).toMatch(/_Speaking time: about \d+ s \(\d+ words\)/);
-    expect(md).toContain('_No story yet — write one that lists “failure” under questions');
+    expect(md).toMatch(/\*Speaking time: about \d+ s \(\d+ words\), about (\d+ min )?\d+ s under the 1\.5–2 min guidance\*/);
+    // Only a private story answers "failure": said, not named.
+    expect(md).toContain('*No story to share yet: the only story for this question is private, and private stories stay out of the answer bank.*');
+  });
+
+  it('tells a reused story once, then links back to it with the angle for the new question', () => {
+    const second = model.entries.find((e) => e.repeatOf !== undefined)!;
+    const block = md.slice(md.indexOf(`## ${second.number}. `), md.indexOf('## Questions to ask them'));
+    expect(block).toContain('### Supplier ingestion platform (2024)\n\n**Angle:** Start from the failure modes, then the schema.');
+    expect(block).toContain('*Same story as [question 2](#2-tell-me-about-the-most-challenging-project-you-have-worked-on) (“Tell me about the most challenging project you have worked on.”), told in full there.*');
+    expect(block).not.toContain('**Situation**');
+    expect(md.split('Suppliers send').length - 1).toBe(1);
+  });
+
+  it("lists the profile's questions for them as a section of its own", () => {
+    const ask = md.slice(md.indexOf('## Questions to ask them'), md.indexOf('## Coverage'));
+    expect(ask).toBe('## Questions to ask them\n\n- What would my first project be?\n- How is on-call shared & paid?\n\n');
   });
 
   it('keeps lists, nesting, links, quotes and code', () => {
@@ -70,18 +105,23 @@ describe('renderAnswerBankMarkdown', () => {
 
   it('writes the coverage appendix as GFM tables', () => {
     const coverage = md.slice(md.indexOf('## Coverage'));
-    expect(coverage).toContain('| Question | Story | Competencies |\n| --- | --- | --- |\n| 1. Tell me about yourself. | About me | Communication, Motivation |');
-    expect(coverage).toContain('| 4. Tell me about a time you failed. | — no story yet — |   |');
+    expect(coverage).toContain('| Question | Story | Competencies |\n| - | - | - |\n| 1. Tell me about yourself. | About me | Communication, Motivation |');
+    expect(coverage).toContain('| 4. Tell me about a time you failed. | — no story yet — | |');
     expect(coverage).toContain('| Competency | Weight | Stories |');
     expect(coverage).toContain('| Scalability | 3 | Supplier ingestion platform |');
+    const tables = nodesOf(fromGfm(coverage), 'table');
+    expect(tables.map((t) => ('children' in t ? t.children.length : 0))).toEqual([model.entries.length + 1, model.coverage.length + 1]);
   });
 
   it('keeps story text as text: no raw HTML, template syntax untouched', () => {
     expect(nodesOf(tree, 'html')).toHaveLength(0);
-    const text = toString(tree);
+    const text = plainText(tree);
     expect(text).toContain(SCRIPT_TEXT);
     expect(text).toContain(TEMPLATE_TEXT);
     expect(text).toContain('~~manual replays~~');
+    // GitHub reads `~~` as strikethrough: it must be escaped there too.
+    expect(nodesOf(fromGfm(md), 'delete')).toHaveLength(0);
+    expect(plainText(fromGfm(md))).toContain('~~manual replays~~');
   });
 
   it('never exports Notes sections or private stories', () => {
@@ -102,12 +142,17 @@ describe('renderAnswerBankMarkdown', () => {
       'a | pipe and a \\ backslash',
       '===',
     ];
-    const nodes = hostile.map((value) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value }] }));
-    const first = model.entries.find((e) => e.story)!;
-    const story = { ...first.story!, kind: 'answer' as const, sections: [{ key: 'answer' as const, label: 'Answer', nodes, text: '' }], lessons: undefined, metrics: [] };
-    const out = renderAnswerBankMarkdown({ ...model, entries: [{ ...first, story }], coverage: [] });
-    const paragraphs = nodesOf(fromMarkdown(out), 'paragraph').map((p) => toString(p));
-    for (const line of hostile) expect(paragraphs).toContain(line);
+    const { md: out } = withAnswer(model, textParagraphs(hostile));
+    for (const tree of [fromMarkdown(out), fromGfm(out)]) {
+      const paragraphs = nodesOf(tree, 'paragraph').map((p) => plainText(p));
+      for (const line of hostile) expect(paragraphs).toContain(line);
+    }
+  });
+
+  it('keeps a block of raw HTML in a story as text', () => {
+    const { md: out } = withAnswer(model, parseMarkdown(`<div>\n${SCRIPT_TEXT}\n</div>\n\nafter`).children);
+    expect(nodesOf(fromMarkdown(out), 'html')).toHaveLength(0);
+    expect(out).toContain('\\<div> \\<script>alert(1)\\</script> \\</div>\n\nafter');
   });
 
   it('serialises parsed story Markdown back to equivalent Markdown', () => {
@@ -125,11 +170,8 @@ describe('renderAnswerBankMarkdown', () => {
       'line one\\',
       'line two',
     ].join('\n');
-    const nodes = parseMarkdown(source).children;
-    const first = model.entries.find((e) => e.story)!;
-    const story = { ...first.story!, kind: 'answer' as const, sections: [{ key: 'answer' as const, label: 'Answer', nodes, text: '' }], lessons: undefined, metrics: [] };
-    const out = renderAnswerBankMarkdown({ ...model, entries: [{ ...first, story }], coverage: [] });
-    const body = out.slice(out.indexOf(`### ${story.title}`));
+    const { md: out, title } = withAnswer(model, parseMarkdown(source).children);
+    const body = out.slice(out.indexOf(`### ${title}`));
     expect(body).toContain(source);
   });
 
@@ -149,11 +191,12 @@ describe('renderAnswerBankMarkdown', () => {
   });
 });
 
-describe('escapeText', () => {
-  it('escapes inline markup but leaves intra-word underscores and plain punctuation', () => {
-    expect(escapeText('a *b* [c] <d> `e` |f| ~g~ \\')).toBe('a \\*b\\* \\[c\\] \\<d\\> \\`e\\` \\|f\\| \\~g\\~ \\\\');
-    expect(escapeText('snake_case _x_')).toBe('snake_case \\_x\\_');
-    expect(escapeText('R&D &amp; &#32;')).toBe('R&D \\&amp; \\&#32;');
-    expect(escapeText('{{title}} costs $5, 50% off!')).toBe('{{title}} costs $5, 50% off!');
+describe('story text with markup characters', () => {
+  it('is escaped where it would be markup, and left alone where it would not', () => {
+    const { md } = withAnswer(fixtureViewModel(), textParagraphs(['a *b* [c] <d> `e` |f| ~g~ \\', 'snake_case _x_', 'R&D &amp; &#32;', '{{title}} costs $5, 50% off!']));
+    expect(md).toContain('\n\na \\*b\\* \\[c] \\<d> \\`e\\` |f| \\~g\\~ \\\\\n\n');
+    expect(md).toContain('\n\nsnake_case \\_x\\_\n\n');
+    expect(md).toContain('\n\nR\\&D \\&amp; \\&#32;\n\n');
+    expect(md).toContain('\n\n{{title}} costs $5, 50% off!\n\n');
   });
 });
