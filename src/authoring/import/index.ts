@@ -9,7 +9,7 @@ import { normaliseNotes, readLines } from './lines.js';
 import type { ImportedProfile, ImportedStory, ImportOptions, ImportResult, NewQuestion } from './model.js';
 import { readPreamble, renderProfile, roleFrom } from './profile-file.js';
 import { findStarts } from './questions.js';
-import { referable, resolveReference, type Referable } from './refs.js';
+import { indexReferables, referable, resolveReference, type Referables } from './refs.js';
 import { checkPlacement, type Placement } from './self-check.js';
 import { assignQuestionIds, finishStory, isAboutYou, storyFromAnswer, storyFromEvent, type Common } from './stories.js';
 import { renderStory } from './story-file.js';
@@ -44,6 +44,7 @@ export function importNotes(markdown: string, catalog: Catalog, options: ImportO
   const meta = new Map<ImportedStory, { aboutYou: boolean; newQuestion?: string; shared?: boolean }>();
   const refs: { block: Block; body: Body; id?: string }[] = [];
   const asked: ImportedProfile['questions'] = [];
+  const askedIds = new Set<string>();
 
   blocks.forEach((block, i) => {
     let id = assigned[i]?.id;
@@ -54,7 +55,10 @@ export function importNotes(markdown: string, catalog: Catalog, options: ImportO
       created = id;
       newQuestions.push({ id, text: questionTitle(block.start.text), competencies: [] });
     }
-    if (id && !asked.some((q) => q.id === id)) asked.push({ id, text: block.start.text, line: block.line });
+    if (id && !askedIds.has(id)) {
+      askedIds.add(id);
+      asked.push({ id, text: block.start.text, line: block.line });
+    }
     const inlineAnswer = block.start.inlineAnswer ? { text: block.start.inlineAnswer, line: block.line } : undefined;
     const body = readBody(block.lines, inlineAnswer, { qa: block.start.qa, topic: block.start.kind === 'topic' });
     if (body.reference) {
@@ -78,8 +82,9 @@ export function importNotes(markdown: string, catalog: Catalog, options: ImportO
     stories.push(...made);
   });
 
-  const candidates = stories.map((s) => referable(s.id, [s.question, s.title, ...[...s.sections.values(), s.answer].map((f) => sectionText(f))].join('\n'), s.line));
-  for (const ref of refs) resolve(ref, stories, candidates, fileIds, meta, profileWanted ? asks : undefined);
+  const candidates = indexReferables(stories.map((s) => referable(s.id, [s.question, s.title, ...[...s.sections.values(), s.answer].map((f) => sectionText(f))].join('\n'), s.line)));
+  const byId = new Map(stories.map((s) => [s.id, s]));
+  for (const ref of refs) resolve(ref, stories, byId, candidates, fileIds, meta, profileWanted ? asks : undefined);
 
   const top = readPreamble(preamble);
   let profile: ImportedProfile | undefined;
@@ -151,7 +156,8 @@ function placeGroup(block: Block, story: ImportedStory): void {
 function resolve(
   ref: { block: Block; body: Body; id?: string },
   stories: ImportedStory[],
-  candidates: readonly Referable[],
+  byId: ReadonlyMap<string, ImportedStory>,
+  candidates: Referables,
   fileIds: Set<string>,
   meta: Map<ImportedStory, { aboutYou: boolean }>,
   asks: Frag[] | undefined,
@@ -159,7 +165,7 @@ function resolve(
   const { block, body, id } = ref;
   const reference = body.reference!;
   const targetId = resolveReference(reference, candidates, block.line);
-  const target = stories.find((s) => s.id === targetId);
+  const target = targetId === undefined ? undefined : byId.get(targetId);
   const [firstLine, ...otherLines] = reference.lines;
   const angle: Frag[] = [{ text: reference.angle, line: firstLine ?? block.line }, ...otherLines.map((line) => ({ text: '', line }))];
   if (target) {

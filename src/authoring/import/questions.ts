@@ -115,7 +115,9 @@ function candidate(lines: readonly NoteLine[], i: number, index: QuestionIndex):
   }
   if (line.bullet) {
     // A top-level bullet is a question when its answer is nested under it.
-    const next = lines.slice(i + 1).find((l) => !l.blank);
+    let n = i + 1;
+    while (lines[n]?.blank) n++;
+    const next = lines[n];
     const s = line.indent <= 1 ? plainStrength(line.text) : undefined;
     return s && next && next.indent > line.indent ? { ...base, text: cleanQuestion(line.text), shape: 'bullet', strength: s } : undefined;
   }

@@ -76,20 +76,46 @@ export function referable(id: string, text: string, order: number): Referable {
 
 const IGNORED = new Set(['the', 'a', 'an', 'of', 'my', 'i', 'with', 'to', 'on', 'in', 'at', 'for', 'that', 'one', 'stori', 'stor', 'stories', 'abov', 'about', 'time', 'tell', 'me', 'you']);
 
+/** Stories as references find them, with an index from each word to the stories that have it. */
+export interface Referables {
+  list: readonly Referable[];
+  byWord: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexReferables(list: readonly Referable[]): Referables {
+  const byWord = new Map<string, number[]>();
+  list.forEach((c, i) => {
+    for (const w of c.words) {
+      const at = byWord.get(w);
+      if (at) at.push(i);
+      else byWord.set(w, [i]);
+    }
+  });
+  return { list, byWord };
+}
+
 /**
  * The story a reference points at: the one whose words best cover the key,
  * rare words counting more; above the reference before below it. A bare
  * "see above" is the story right above.
  */
-export function resolveReference(ref: Reference, candidates: readonly Referable[], order: number): string | undefined {
+export function resolveReference(ref: Reference, candidates: Referables, order: number): string | undefined {
+  const { list, byWord } = candidates;
   const key = [...new Set(stems(ref.key))].filter((w) => !IGNORED.has(w));
-  const above = candidates.filter((c) => c.order < order);
-  if (key.length === 0) return above[above.length - 1]?.id;
-  const weight = new Map(key.map((w) => [w, Math.log((candidates.length + 1) / (candidates.filter((c) => c.words.has(w)).length + 0.5))]));
+  if (key.length === 0) {
+    let above: Referable | undefined;
+    for (const c of list) if (c.order < order && (!above || c.order >= above.order)) above = c;
+    return above?.id;
+  }
+  const weight = new Map(key.map((w) => [w, Math.log((list.length + 1) / ((byWord.get(w)?.length ?? 0) + 0.5))]));
   const total = key.reduce((n, w) => n + weight.get(w)!, 0);
+  // Only stories that share a word can score: score those, in notes order.
+  const scores = new Map<number, number>();
+  for (const w of key) for (const i of byWord.get(w) ?? []) scores.set(i, (scores.get(i) ?? 0) + weight.get(w)! / total);
   let best: { id: string; score: number; above: boolean } | undefined;
-  for (const c of candidates) {
-    const score = key.filter((w) => c.words.has(w)).reduce((n, w) => n + weight.get(w)!, 0) / total;
+  for (const i of [...scores.keys()].sort((a, b) => a - b)) {
+    const c = list[i]!;
+    const score = scores.get(i)!;
     const isAbove = c.order < order;
     const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && isAbove && !best.above);
     if (better) best = { id: c.id, score, above: isAbove };

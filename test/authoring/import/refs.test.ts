@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReference, referable, resolveReference } from '../../../src/authoring/import/refs.js';
+import { indexReferables, readReference, referable, resolveReference } from '../../../src/authoring/import/refs.js';
 
 describe('readReference', () => {
   it.each([
@@ -21,11 +21,11 @@ describe('readReference', () => {
 });
 
 describe('resolveReference', () => {
-  const stories = [
+  const stories = indexReferables([
     referable('caught-sepsis', 'Tell me about a time you caught something others missed\nasked specifically for a sepsis eval', 8),
     referable('difficult-family', 'Describe a difficult family member\nthe daughter kept calling', 11),
     referable('mentoring', 'Tell me about a time you helped a new nurse grow\nsepsis drills with the new grad', 42),
-  ];
+  ]);
 
   it('picks the story whose words cover the key, rare words counting more', () => {
     expect(resolveReference({ key: 'family member', angle: '' }, stories, 20)).toBe('difficult-family');
