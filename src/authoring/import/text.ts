@@ -94,7 +94,13 @@ export function tidyText(lines: readonly string[]): string {
 
 /** `“I did X.” Then Y.` → `I did X. Then Y.`: quotes that enclose whole sentences, not quotes inside a sentence. */
 function unquoteSentences(text: string): string {
-  return text.replace(/(^|[.!?]\s+)["“]([^"“”]+?[.!?])["”](?=\s|$)/g, '$1$2');
+  // Repeated, because a quoted sentence may follow another: `“A.” “B.”`.
+  let out = text;
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(/(^|[.!?]["”]?\s+)["“]([^"“”]+?[.!?])["”](?=\s|$)/g, '$1$2');
+  }
+  return out;
 }
 
 /** A section's text, tidied. */

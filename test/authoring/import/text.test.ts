@@ -6,6 +6,7 @@ describe('tidyText', () => {
     expect(tidyText(['“I did this.', 'Then that.”', '- a list item.', 'Lazy continuation.'])).toBe('I did this.\n\nThen that.\n- a list item.\nLazy continuation.');
     expect(tidyText(['He said “stop” and left.'])).toBe('He said “stop” and left.');
     expect(tidyText(['Text', '---'])).toBe('Text\n\n---');
+    expect(tidyText(['A couple matter.', '“Teams that only close tickets.”', '“Outages that keep coming back.”'])).toBe('A couple matter.\n\nTeams that only close tickets.\n\nOutages that keep coming back.');
   });
 });
 
