@@ -12,7 +12,8 @@ import { NO_ID_VARIANT, PHRASES, PHRASINGS, RULES, STOPWORDS, SYNONYMS } from '.
  * Both sides become bags of content words: boilerplate ("tell me about a
  * time", "how did you handle it") and function words are dropped, words are
  * Porter-stemmed and mapped through a synonym table (colleague →
- * teammate); a few questions are known by their shape ("Why Northwind?"). Words are weighted by how rare they are across the catalog, so
+ * teammate); a few questions are known by their shape ("Why Northwind?").
+ * Words are weighted by how rare they are across the catalog, so
  * "deadline" or "dealbreaker" decide more than "work". A question scores
  * the geometric mean of how much of it the heading covers and how much of
  * the heading it explains; each question is tried in several phrasings (its
@@ -29,10 +30,6 @@ export const MATCH_THRESHOLD = 0.5;
 
 /** What a question known by its shape scores: clearly a match, but a better worded one still wins. */
 const RULE_SCORE = 0.8;
-
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word.toLowerCase());
-}
 
 /** Synonyms by stem, so one entry covers every form of a word. */
 const BY_STEM = new Map(Object.entries(SYNONYMS).map(([word, to]) => [stem(word), to]));
@@ -107,22 +104,6 @@ export function rankQuestions(text: string, index: QuestionIndex): QuestionMatch
 export function matchQuestion(text: string, index: QuestionIndex): QuestionMatch | undefined {
   const [best] = rankQuestions(text, index);
   return best && best.score >= MATCH_THRESHOLD ? best : undefined;
-}
-
-const PROMPT_START = /^(tell (me|us)|describe|walk (me|us) through|give (me|us) an? |talk (me|us) through|share an? |can you|could you|would you|have you|did you|do you|are you|were you|how would you)/i;
-const WH_START = /^(why|what|how|when|where|who|which|whats|what's|what’s)\b/i;
-
-/**
- * Whether a line reads as an interview question: it has a question mark,
- * or starts like a prompt ("Tell me about…", "Describe…"), or is a short
- * wh-question without a full stop ("Why this company").
- */
-export function looksLikeQuestion(text: string): boolean {
-  const t = text.trim().replace(/^["“”'‘’*_]+/, '');
-  if (t.length === 0) return false;
-  if (t.includes('?')) return true;
-  if (PROMPT_START.test(t)) return true;
-  return WH_START.test(t) && t.split(/\s+/).length <= 20 && !/[.!:]["”’]?$/.test(t);
 }
 
 /**

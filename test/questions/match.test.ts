@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, indexCatalog, looksLikeQuestion, matchQuestion, questionIdFor, rankQuestions, suggestQuestionId } from '../../src/questions/match.js';
+import { contentWords, indexCatalog, matchQuestion, questionIdFor, rankQuestions, suggestQuestionId } from '../../src/questions/match.js';
 import { builtinCatalog } from '../../src/questions/catalog.js';
 
 const index = indexCatalog(builtinCatalog());
@@ -66,15 +66,6 @@ describe('matchQuestion', () => {
     const catalog = builtinCatalog();
     catalog.questions.set('code-review', { id: 'code-review', text: "What's your approach to code review?", competencies: [] });
     expect(matchQuestion('What is your approach to code reviews?', indexCatalog(catalog))?.id).toBe('code-review');
-  });
-});
-
-describe('looksLikeQuestion', () => {
-  it.each(['Why this company?', 'Tell me about yourself', 'Describe a conflict', 'What are your strengths', 'Walk me through your resume'])('%j is a question', (t) => {
-    expect(looksLikeQuestion(t)).toBe(true);
-  });
-  it.each(['scalable ingestion platform', 'What I did first was write a plan.', 'Technical decisions', ''])('%j is not', (t) => {
-    expect(looksLikeQuestion(t)).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ import { indexReferables, referable, resolveReference, type Referables } from '.
 import { checkPlacement, type Placement } from './self-check.js';
 import { assignQuestionIds, finishStory, isAboutYou, storyFromAnswer, storyFromEvent, type Common } from './stories.js';
 import { renderStory } from './story-file.js';
-import { hasWords, sectionText, type Frag } from './text.js';
+import { sectionText, type Frag } from './text.js';
 import { questionTitle } from './titles.js';
 
 /**
@@ -217,5 +217,4 @@ function noQuestions(source: string): string {
   );
 }
 
-export { hasWords };
 export type { ImportResult, ImportedStory, ImportedProfile, NewQuestion, ImportOptions } from './model.js';
