@@ -1,14 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Document, isSeq, parseDocument, type YAMLSeq } from 'yaml';
 import { EnvironmentError, UserError } from '../diagnostics.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { writeNewFile } from '../output/new-file.js';
 import { readWorkspaceFiles } from '../workspace/files.js';
-import { QUESTIONS_FILE, roleOf } from '../workspace/layout.js';
+import { PROFILES_DIR, QUESTIONS_FILE, roleOf } from '../workspace/layout.js';
 import { parseWorkspace } from '../workspace/parse.js';
-import { importNotes, type ImportResult, type NewQuestion } from './import-notes.js';
-import { requireStoriesFolder, storyIds } from './workspace-files.js';
+import { importNotes, type ImportResult, type NewQuestion } from './import/index.js';
+import { slugify } from '../support/slug.js';
+import { hasStoriesFolder, storyIds } from './workspace-files.js';
 
 /** `storybank import`: notes on disk into story files in a workspace. */
 
@@ -38,6 +39,8 @@ export async function readNotes(path: string, shownAs = path): Promise<string> {
 
 export interface ImportRun {
   result: ImportResult;
+  /** Whether the folder had no stories/ and import started the workspace. */
+  created: boolean;
   /** Workspace-relative story paths written. */
   written: string[];
   /** Those of `written` that replaced an existing file (--force). */
@@ -46,21 +49,20 @@ export interface ImportRun {
   addedQuestions: NewQuestion[];
   /** Why unknown questions were not added to stories/questions.yml, if they were not. */
   questionsNote?: string;
-  /** Question ids the imported stories answer that no profile asks (so nothing will select them yet). */
-  unasked: string[];
-  /** Whether the workspace has any profile. */
-  hasProfiles: boolean;
+  /** The profile written, or why none was. */
+  profile: { written: string; replaced: boolean } | { kept: string };
 }
 
 /**
- * Imports notes text into the workspace at `root`. Without `force`, any
- * story file that exists stops the import before anything is written.
+ * Imports notes text into the workspace at `root`, starting one (stories/)
+ * when the folder has none. Without `force`, any story file that exists
+ * stops the import before anything is written.
  */
 export async function importIntoWorkspace(root: string, notes: string, options: { force?: boolean; sourceName?: string } = {}): Promise<ImportRun> {
-  await requireStoriesFolder(root);
-  const files = await readWorkspaceFiles(root);
+  const created = !(await hasStoriesFolder(root));
+  const files = created ? [] : await readWorkspaceFiles(root);
   const workspace = parseWorkspace(files);
-  const ids = await storyIds(root);
+  const ids = created ? new Map<string, string>() : await storyIds(root);
 
   const questionsFile = files.find((f) => roleOf(f.path) === 'questions');
   let questionsDoc: Document.Parsed | undefined;
@@ -71,7 +73,15 @@ export async function importIntoWorkspace(root: string, notes: string, options: 
     else questionsNote = `${QUESTIONS_FILE} is not a list of questions, so new questions were not added to it`;
   }
 
-  const result = importNotes(notes, workspace.catalog, { sourceName: options.sourceName, defineQuestions: !questionsNote });
+  const profileName = slugify(basename(options.sourceName ?? 'notes').replace(/\.[^.]*$/, ''), 'notes');
+  const profilePath = `${PROFILES_DIR}${profileName}.md`;
+  const profileExists = files.some((f) => f.path.toLowerCase() === profilePath.toLowerCase());
+  const writeProfile = !profileExists || Boolean(options.force);
+  const result = importNotes(notes, workspace.catalog, {
+    sourceName: options.sourceName,
+    defineQuestions: !questionsNote,
+    profileName: writeProfile ? profileName : undefined,
+  });
 
   const blocked: string[] = [];
   const existing: string[] = [];
@@ -84,14 +94,14 @@ export async function importIntoWorkspace(root: string, notes: string, options: 
   if (blocked.length) {
     throw new UserError(
       `import would give stories ids that ${blocked.length === 1 ? 'is' : 'are'} already used elsewhere; nothing was written:\n` +
-        `${blocked.map((b) => `  ${b}`).join('\n')}\nRename or move ${blocked.length === 1 ? 'that file' : 'those files'}, or import into a fresh workspace.`,
+        `${blocked.map((b) => `  ${b}`).join('\n')}\nRename or move ${blocked.length === 1 ? 'that file' : 'those files'}, or import into a fresh folder.`,
     );
   }
   if (existing.length && !options.force) {
     throw new UserError(
       `${existing.length === 1 ? 'this story exists' : `these ${existing.length} stories exist`} already, and import never overwrites without --force; nothing was written:\n` +
         `${existing.map((p) => `  ${p}`).join('\n')}\n` +
-        'Run again with --force to replace them, or import into a fresh workspace (storybank init DIR, then storybank --dir DIR import …).',
+        'Run again with --force to replace them, or import into a fresh folder (storybank --dir DIR import …).',
     );
   }
 
@@ -117,11 +127,14 @@ export async function importIntoWorkspace(root: string, notes: string, options: 
     addedQuestions = result.newQuestions;
     await writeFileAtomic(join(root, QUESTIONS_FILE), questionsText(questionsDoc, addedQuestions));
   }
-  const asked = new Set(workspace.profiles.flatMap((p) => p.questions));
-  const unasked = [...new Set(result.stories.filter((s) => !s.draft).flatMap((s) => s.questions))].filter((q) => !asked.has(q));
-  return { result, written, replaced, addedQuestions, questionsNote, unasked, hasProfiles: workspace.profiles.length > 0 };
+  let profile: ImportRun['profile'] = { kept: profilePath };
+  if (result.profile) {
+    if (profileExists) await writeFileAtomic(join(root, result.profile.path), result.profile.text);
+    else if (!(await writeNewFile(join(root, result.profile.path), result.profile.text))) await writeFileAtomic(join(root, result.profile.path), result.profile.text);
+    profile = { written: result.profile.path, replaced: profileExists };
+  }
+  return { result, created, written, replaced, addedQuestions, questionsNote, profile };
 }
-
 /** stories/questions.yml with the new questions appended; comments and existing entries stay as they were. */
 function questionsText(doc: Document.Parsed | undefined, questions: readonly NewQuestion[]): string {
   const entries = questions.map((q) => ({ id: q.id, text: q.text, competencies: q.competencies }));

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { writeNewFile } from '../output/new-file.js';
 import { newStoryText, type StoryKind } from './scaffold.js';
-import { slugify, uniqueId } from './slug.js';
+import { slugify, uniqueId } from '../support/slug.js';
 import { storyIds } from './workspace-files.js';
 
 /** `storybank new`: one story file from a title, never replacing one. */

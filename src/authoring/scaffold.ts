@@ -1,3 +1,4 @@
+import { PLACEHOLDER_NAME } from '../workspace/schema.js';
 import { yamlScalar } from './yaml-text.js';
 
 /**
@@ -68,7 +69,7 @@ export interface ScaffoldFile {
 export const EXAMPLE_PROFILE = 'example-role';
 
 const CONFIG = `# Who you are: shown at the top of the cheat sheet and the answer bank.
-name: Your Name
+name: ${PLACEHOLDER_NAME}  # \`storybank check\` reminds you until it is your name
 headline: Software engineer
 # email: you@example.com
 # phone: "+1 555 0100"
@@ -83,6 +84,7 @@ kind: star
 questions: [tight-deadline, prioritization]
 competencies: [delivery, prioritization, time-management, communication]
 tags: [example, backend]
+example: true  # only example profiles use it; delete this line once the story is yours
 year: 2024
 metrics: ["Scope cut from 14 features to 6", "Switched over 2 days early", "0 billing incidents"]
 cues:  # what the cheat sheet shows; without cues, first sentences are used
@@ -129,6 +131,7 @@ kind: answer
 questions: [about-me]
 competencies: [communication, motivation]
 tags: [example, pitch]
+example: true  # only example profiles use it; delete this line once the answer is yours
 cues:
   - "Backend engineer, five years in billing and payments"
   - "I like owning a system end to end"
@@ -149,6 +152,7 @@ const EXAMPLE_PROFILE_TEXT = `---
 # \`storybank build\` writes out/${EXAMPLE_PROFILE}/cheatsheet.pdf and answer-bank.docx for it.
 role: Senior Software Engineer
 company: Example Corp
+example: true  # delete this line once this is a role you are preparing for
 questions: [about-me, tight-deadline, prioritization]
 emphasis: { delivery: 2, communication: 1 }
 exclude_tags: []
@@ -171,10 +175,16 @@ storybank check            validate every story and profile
 storybank build            out/<profile>/cheatsheet.pdf and answer-bank.docx
 storybank plan --profile ${EXAMPLE_PROFILE}   which story answers which question, and why
 storybank new "Title"      start a story (stories/<slug>.md, a draft)
-storybank import notes.md  turn freeform notes into draft stories
+storybank import notes.md  your notes -> one story per question, and a profile of those questions
+storybank questions WORD   find a question id (e.g. storybank questions conflict)
 storybank drill            rehearse aloud: timed questions, your cues, a rating per answer
 storybank drill --stats    what you have practised, and what is due
 \`\`\`
+
+The example story, answer and profile say \`example: true\`: they show the
+format and are only used by example profiles. \`storybank check\` reminds you
+of them, and of the placeholder name in storybank.yml, until you have made
+them yours or deleted them.
 
 ## Layout
 
@@ -191,7 +201,8 @@ storybank drill --stats    what you have practised, and what is due
 Front matter: \`title\` (required), \`kind: star\` (default) or \`kind: answer\`,
 \`questions\` (ids it answers), \`competencies\`, \`tags\`, \`year\`, \`metrics\` (headline
 numbers), \`cues\` (cheat-sheet lines; derived when absent), \`angles\` (per-question framing),
-\`private: true\` (never exported), \`draft: true\` (never selected; problems are warnings).
+\`private: true\` (never exported), \`draft: true\` (not ready: a section missing or no answer yet;
+never selected, problems are warnings).
 
 A \`star\` story has \`## Situation\`, \`## Task\`, \`## Action\` and \`## Result\` sections.
 An \`answer\` story is free Markdown. Both may end with \`## Lessons\` (exported) and
@@ -199,7 +210,7 @@ An \`answer\` story is free Markdown. Both may end with \`## Lessons\` (exported
 
 ## A profile
 
-Front matter: \`role\` (required), \`company\`, \`questions\` (ids, in the order to ask them),
+Front matter: \`role\` (required), \`company\`, \`questions\` (ids or question text, in the order to ask them),
 \`emphasis\` (competency weights), \`include_tags\` / \`exclude_tags\`, \`paper\`, \`answer_words\`,
 \`answer_seconds\` (\`drill\`'s time per answer, default 120), \`ask\` (your questions for them).
 The body is a short pitch shown at the top of both outputs.

@@ -30,6 +30,25 @@ export async function requireStoriesFolder(root: string): Promise<void> {
   throw new UserError(`${root} has no stories/ folder; run \`storybank init ${root}\` to create a workspace there, or pass --dir`);
 }
 
+/**
+ * Whether `root` already holds a workspace (a stories/ folder). Import
+ * starts one in a folder that has none; a folder that does not exist is
+ * refused, so a typo in --dir does not scatter files.
+ */
+export async function hasStoriesFolder(root: string): Promise<boolean> {
+  try {
+    if (!(await stat(root)).isDirectory()) throw new UserError(`${root} is a file, not a folder; pass the workspace folder with --dir`);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`there is no folder ${root}; create it first, or pass an existing one with --dir`);
+    throw new EnvironmentError(`cannot read ${root}: ${(err as Error).message}`);
+  }
+  if (!(await exists(join(root, 'stories')))) return false;
+  await requireStoriesFolder(root);
+  return true;
+}
+
 export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);

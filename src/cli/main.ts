@@ -28,6 +28,7 @@ const commands = {
   init: async () => (await import('./commands/init.js')).runInit,
   import: async () => (await import('./commands/import.js')).runImport,
   preview: async () => (await import('./commands/preview.js')).runPreview,
+  questions: async () => (await import('./commands/questions.js')).runQuestions,
   drill: async () => (await import('./commands/drill.js')).runDrill,
   profileNew: async () => (await import('./commands/profile.js')).runProfileNew,
   match: async () => (await import('./commands/match.js')).runMatch,
@@ -109,12 +110,21 @@ function parser(args: string[], started: (run: Promise<number>) => void): Argv {
     )
     .command(
       'import <notes>',
-      'freeform notes -> draft story files, one per question heading',
+      'interview notes in any common shape -> one story per question; starts a workspace and a profile of those questions',
       (y) =>
         y
           .positional('notes', { type: 'string', describe: 'Markdown notes file', demandOption: true })
-          .option('force', { type: 'boolean', describe: 'overwrite existing story files' }),
+          .option('force', { type: 'boolean', describe: 'replace story files (and the profile) an earlier import wrote' }),
       run(commands.import),
+    )
+    .command(
+      'questions [search]',
+      'the question bank: ids, texts and competencies (the workspace\'s own marked)',
+      (y) =>
+        y
+          .positional('search', { type: 'string', describe: 'words or part of an id, e.g. conflict' })
+          .option('json', { type: 'boolean', describe: 'print the questions as JSON' }),
+      run(commands.questions),
     )
     .command(
       'preview',

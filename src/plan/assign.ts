@@ -57,6 +57,8 @@ export interface PlanOptions {
 
 export function eligibility(story: Story, profile: Profile, options: PlanOptions): string | undefined {
   if (story.draft) return 'draft';
+  // init's examples show the format; they must never answer for the user in a real profile.
+  if (story.example && !profile.example) return 'an example from storybank init';
   if (story.private && !options.includePrivate) return 'private';
   if (profile.include_tags.length > 0 && !story.tags.some((t) => profile.include_tags.includes(t))) {
     return `no tag in include_tags (${profile.include_tags.join(', ')})`;

@@ -1,6 +1,7 @@
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { isMeasurable } from '../support/numbers.js';
 import { MAX_SPOKEN_WORDS, WORDS_PER_MINUTE } from './speaking.js';
+import { contentWords } from '../questions/match.js';
 import { eligibility, scoreStory } from './assign.js';
 import type { Story } from '../workspace/story.js';
 import type { Workspace } from '../workspace/parse.js';
@@ -16,12 +17,20 @@ export function lintWorkspace(workspace: Workspace): Diagnostic[] {
   const titles = new Map<string, Story>();
   for (const story of workspace.stories) {
     out.push(...lintStory(story, answerWords));
+    if (titleRepeatsQuestion(story, workspace)) {
+      out.push(diagnostic(story.file, story.at.key('title'), 'warning', 'title-repeats-question', 'title repeats the question: name what happened (e.g. "Cut month-end close from 9 to 5.5 days")'));
+    }
     const key = story.title.trim().toLowerCase();
     const first = titles.get(key);
     if (first) {
       out.push(diagnostic(story.file, story.at.key('title'), 'warning', 'duplicate-title', `same title as ${first.file}; give each story a distinct title`));
     } else {
       titles.set(key, story);
+    }
+  }
+  for (const profile of workspace.profiles) {
+    if (profile.example) {
+      out.push(diagnostic(profile.file, profile.at.key('example'), 'warning', 'example-profile', 'example profile from `storybank init`: make it the role you are preparing for (and delete `example: true`), or delete the file'));
     }
   }
   out.push(...unusableStories(workspace));
@@ -32,6 +41,9 @@ function lintStory(story: Story, answerWords: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (story.draft) {
     out.push(diagnostic(story.file, story.at.key('draft'), 'note', 'draft', 'draft: never selected until you remove `draft: true`'));
+  }
+  if (story.example) {
+    out.push(diagnostic(story.file, story.at.key('example'), 'warning', 'example-story', 'example story from `storybank init`: make it yours (and delete `example: true`), or delete the file; until then only example profiles use it'));
   }
   const result = story.sections.find((s) => s.key === 'result');
   if (story.kind === 'star' && result && result.text && !isMeasurable(result.text) && story.metrics.length === 0) {
@@ -61,6 +73,25 @@ function lintStory(story: Story, answerWords: number): Diagnostic[] {
     out.push(diagnostic(story.file, story.at.key('title'), 'warning', 'story-untagged', 'story lists no questions and no competencies, so it can never be selected'));
   }
   return out;
+}
+
+const PROMPT = /^(?:tell (?:me|us)\b|describe\b|give (?:me |us )?an? (?:example|instance)\b|walk (?:me|us) through\b|an? (?:time|situation) (?:when |where )?you\b|how (?:do|did|would|have) you\b)/i;
+
+/**
+ * A STAR story titled with its question ("Tell me about a time you
+ * failed") says nothing on a cheat sheet about which event it is.
+ */
+function titleRepeatsQuestion(story: Story, workspace: Workspace): boolean {
+  if (story.kind !== 'star') return false;
+  const title = story.title.trim();
+  if (PROMPT.test(title) || /\?["”’)]*$/.test(title)) return true;
+  const words = new Set(contentWords(title));
+  if (words.size < 2) return false;
+  return story.questions.some((id) => {
+    const asked = new Set(contentWords(workspace.catalog.questions.get(id)?.text ?? ''));
+    const shared = [...words].filter((w) => asked.has(w)).length;
+    return shared >= 0.8 * words.size && shared >= 0.8 * asked.size;
+  });
 }
 
 /** A story that no profile could pick for any of its questions. */

@@ -1,4 +1,8 @@
+import { slugify, uniqueId } from '../support/slug.js';
+import { closest } from '../support/suggest.js';
+import { stem, stems, words } from '../support/words.js';
 import type { Catalog } from './catalog.js';
+import { NO_ID_VARIANT, PHRASES, PHRASINGS, RULES, STOPWORDS, SYNONYMS } from './phrasings.js';
 
 /**
  * Fuzzy matching of a question as someone wrote it in their notes
@@ -7,8 +11,9 @@ import type { Catalog } from './catalog.js';
  *
  * Both sides become bags of content words: boilerplate ("tell me about a
  * time", "how did you handle it") and function words are dropped, words are
- * crudely stemmed and mapped through a small synonym table (colleague →
- * teammate). Words are weighted by how rare they are across the catalog, so
+ * Porter-stemmed and mapped through a synonym table (colleague →
+ * teammate); a few questions are known by their shape ("Why Northwind?").
+ * Words are weighted by how rare they are across the catalog, so
  * "deadline" or "dealbreaker" decide more than "work". A question scores
  * the geometric mean of how much of it the heading covers and how much of
  * the heading it explains; each question is tried in several phrasings (its
@@ -23,113 +28,29 @@ export interface QuestionMatch {
 /** Scores at or above this are treated as "clearly the same question". */
 export const MATCH_THRESHOLD = 0.5;
 
-const STOPWORDS = new Set(
-  (
-    'a an the and or but if of to in on at for with from by as into onto than then so too very just also really quite ' +
-    'is are was were be been being am do does did done doing have has had having will would shall should can could may might must ' +
-    'i me my mine we us our ours they them their it its this that these those there he she his her him ' +
-    'you your yours u ur ' +
-    'what which who whom whose when where how whats hows ' +
-    'tell describe give share talk walk explain example examples please ' +
-    'about time times situation situations instance occasion moment ' +
-    'handle handled handling deal dealt dealing approach approached manage managed outcome outcomes result results happened happen ' +
-    'faced face facing some any each every all most more much many one number ever recent recently ' +
-    'under over through out up down again once ok okay like kind sort get got go went'
-  ).split(/\s+/),
-);
+/** What a question known by its shape scores: clearly a match, but a better worded one still wins. */
+const RULE_SCORE = 0.8;
 
-/** Words that mean the same thing for matching purposes, mapped to one spelling (before stemming). */
-const SYNONYMS: Record<string, string> = {
-  failed: 'fail', failure: 'fail', failures: 'fail', failing: 'fail', fails: 'fail',
-  colleague: 'teammate', colleagues: 'teammate', coworker: 'teammate', coworkers: 'teammate', peer: 'teammate', peers: 'teammate',
-  teammates: 'teammate',
-  boss: 'manager', supervisor: 'manager', managers: 'manager',
-  achievement: 'accomplishment', achievements: 'accomplishment', accomplishments: 'accomplishment', accomplished: 'accomplishment',
-  proudest: 'proud',
-  hardest: 'challenging', toughest: 'challenging', difficult: 'challenging', challenge: 'challenging', challenges: 'challenging',
-  complex: 'challenging', tough: 'challenging', hard: 'challenging',
-  disagreement: 'disagree', disagreements: 'disagree', disagreed: 'disagree', disagreeing: 'disagree',
-  conflicts: 'conflict', conflicting: 'conflict',
-  deadlines: 'deadline',
-  goals: 'goal', aspirations: 'goal', aspiration: 'goal', ambitions: 'goal', ambition: 'goal',
-  organisation: 'company', organization: 'company', firm: 'company', employer: 'company',
-  dealbreakers: 'dealbreaker', 'deal-breaker': 'dealbreaker', 'deal-breakers': 'dealbreaker',
-  mistakes: 'mistake',
-  mentored: 'mentor', mentoring: 'mentor', coach: 'mentor', coached: 'mentor', coaching: 'mentor',
-  unforeseen: 'unexpected', unplanned: 'unexpected', surprise: 'unexpected',
-  issues: 'problem', issue: 'problem', problems: 'problem', obstacles: 'problem', obstacle: 'problem', setbacks: 'problem', bugs: 'problem',
-  weaknesses: 'weakness', strengths: 'strength',
-  yourself: 'yourself', introduce: 'yourself', background: 'yourself',
-  prioritise: 'prioritize', prioritised: 'prioritize', prioritized: 'prioritize', priorities: 'prioritize', prioritization: 'prioritize',
-  prioritisation: 'prioritize',
-  pro: 'good', pros: 'good', con: 'bad', cons: 'bad', positive: 'good', negative: 'bad', constructive: 'bad',
-  led: 'lead', leading: 'lead', leadership: 'lead',
-  differently: 'different',
-  enjoyed: 'enjoy', enjoying: 'enjoy',
-};
+/** Synonyms by stem, so one entry covers every form of a word. */
+const BY_STEM = new Map(Object.entries(SYNONYMS).map(([word, to]) => [stem(word), to]));
 
-/** Extra phrasings of built-in questions that people often write instead of the bank's text. */
-const PHRASINGS: Record<string, string[]> = {
-  'about-me': ['introduce yourself', 'walk me through your background', 'your pitch'],
-  'why-company': ['why this company', 'why do you want to join us', 'why us'],
-  'career-goals': ['career goals', 'where do you see yourself in five years'],
-  dealbreakers: ['dealbreakers'],
-  'manager-feedback': ['manager feedback', 'recent feedback from your manager'],
-  'hardest-project': ['hardest project', 'most challenging project'],
-  proudest: ['proudest accomplishment', 'achievement you are proud of', 'greatest achievement', 'biggest accomplishment'],
-  'tight-deadline': ['tight deadline'],
-  'unexpected-issues': ['unexpected issues deadline', 'unexpected problems'],
-  'conflict-teammate': ['conflict with a teammate', 'conflict with a colleague'],
-  'disagree-manager': ['disagreement with your manager'],
-  failure: ['failure', 'a time you failed'],
-  mistake: ['mistakes'],
-  'do-differently': ['what would you do differently'],
-  'enjoyed-most': ['what did you enjoy', 'what you enjoyed'],
-  weaknesses: ['weakness'],
-  strengths: ['strengths'],
-  leadership: ['leadership'],
-  mentoring: ['mentoring', 'mentored someone'],
-  'technical-decision': ['technical decisions'],
-};
-
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word.toLowerCase());
-}
-
-/** Content words of a piece of text, stemmed: "Tell me about a time you failed" → ["fail"]. */
+/**
+ * Content words of a piece of text, stemmed: "Tell me about a time you
+ * failed" → ["fail"]. Tokenised and stemmed like every matcher of the
+ * program (support/words.ts); phrases and synonyms fold what people write
+ * into the bank's words first.
+ */
 export function contentWords(text: string): string[] {
-  const words = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘`]/g, "'")
-    .replace(/\bdeal[ -]breakers?\b/g, 'dealbreaker')
-    .replace(/'(s|re|ve|ll|d|m|t)\b/g, '')
-    .replace(/&/g, ' and ')
-    .split(/[^a-z0-9-]+|-{2,}|(?<=\s)-|-(?=\s)/)
-    .flatMap((w) => (w.includes('-') && !SYNONYMS[w] ? w.split('-') : [w]))
-    .filter((w) => w.length > 1 && !/^\d+$/.test(w));
+  let t = text.toLowerCase().replace(/&/g, ' and ');
+  for (const [pattern, to] of PHRASES) t = t.replace(pattern, to);
   const out: string[] = [];
-  for (const word of words) {
-    if (STOPWORDS.has(word)) continue;
-    const stem = stemWord(SYNONYMS[word] ?? word);
-    if (stem && !out.includes(stem)) out.push(stem);
+  for (const word of words(t).flatMap((w) => (w.includes('-') && !SYNONYMS[w] ? w.split('-') : [w]))) {
+    if (word.length < 2 || /^\d+$/.test(word) || STOPWORDS.has(word)) continue;
+    const to = SYNONYMS[word] ?? BY_STEM.get(stem(word)) ?? word;
+    const s = stem(to);
+    if (s && !out.includes(s)) out.push(s);
   }
   return out;
-}
-
-/** A crude prefix stemmer: plural, -ed, -ing and -ly endings off, then the first six letters. */
-function stemWord(word: string): string {
-  let w = word;
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  for (const suffix of ['ing', 'ed', 'ly', 'e']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
-  }
-  return w.slice(0, 6);
 }
 
 interface IndexedQuestion {
@@ -146,7 +67,7 @@ export interface QuestionIndex {
 export function indexCatalog(catalog: Catalog): QuestionIndex {
   const questions: IndexedQuestion[] = [...catalog.questions.values()].map((q) => ({
     id: q.id,
-    variants: [q.text, q.id.replace(/-/g, ' '), ...(PHRASINGS[q.id] ?? [])].map(contentWords).filter((v) => v.length > 0),
+    variants: [q.text, ...(NO_ID_VARIANT.has(q.id) ? [] : [q.id.replace(/-/g, ' ')]), ...(PHRASINGS[q.id] ?? [])].map(contentWords).filter((v) => v.length > 0),
   }));
   const df = new Map<string, number>();
   for (const q of questions) {
@@ -161,7 +82,8 @@ export function indexCatalog(catalog: Catalog): QuestionIndex {
 /** Catalog questions ranked by how well they match `text`, best first; only scores above zero. */
 export function rankQuestions(text: string, index: QuestionIndex): QuestionMatch[] {
   const heading = contentWords(text);
-  if (heading.length === 0) return [];
+  const rule = RULES.find((r) => r.test(text.trim()) && index.questions.some((q) => q.id === r.id));
+  if (heading.length === 0 && !rule) return [];
   const headingWeight = heading.reduce((sum, w) => sum + index.weight(w), 0);
   const matches: QuestionMatch[] = [];
   for (const q of index.questions) {
@@ -172,6 +94,7 @@ export function rankQuestions(text: string, index: QuestionIndex): QuestionMatch
       const variantWeight = variant.reduce((sum, w) => sum + index.weight(w), 0);
       best = Math.max(best, Math.sqrt((shared / variantWeight) * (shared / headingWeight)));
     }
+    if (rule?.id === q.id) best = Math.max(best, RULE_SCORE);
     if (best > 0) matches.push({ id: q.id, score: best });
   }
   return matches.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
@@ -183,18 +106,49 @@ export function matchQuestion(text: string, index: QuestionIndex): QuestionMatch
   return best && best.score >= MATCH_THRESHOLD ? best : undefined;
 }
 
-const PROMPT_START = /^(tell (me|us)|describe|walk (me|us) through|give (me|us) an? |talk (me|us) through|share an? |can you|could you|would you|have you|did you|do you|are you|were you|how would you)/i;
-const WH_START = /^(why|what|how|when|where|who|which|whats|what's|what’s)\b/i;
-
 /**
- * Whether a line reads as an interview question: it has a question mark,
- * or starts like a prompt ("Tell me about…", "Describe…"), or is a short
- * wh-question without a full stop ("Why this company").
+ * The question id someone probably meant by an unknown one: by spelling
+ * first ("tight-dealine" → tight-deadline), then by words, so a word or a
+ * phrase finds its question ("conflict" → conflict-teammate, "failed" →
+ * failure, "tell-me-about-yourself" → about-me). Between equal word
+ * matches, the one whose id has the word wins ("stakeholder" →
+ * difficult-stakeholder).
  */
-export function looksLikeQuestion(text: string): boolean {
-  const t = text.trim().replace(/^["“”'‘’*_]+/, '');
-  if (t.length === 0) return false;
-  if (t.includes('?')) return true;
-  if (PROMPT_START.test(t)) return true;
-  return WH_START.test(t) && t.split(/\s+/).length <= 20 && !/[.!:]["”’]?$/.test(t);
+export function suggestQuestionId(typed: string, index: QuestionIndex): string | undefined {
+  const ids = index.questions.map((q) => q.id);
+  const spelled = closest(typed, ids);
+  if (spelled) return spelled;
+  const typedStems = new Set(stems(typed.replace(/[-_]+/g, ' ')));
+  const inId = (id: string) => stems(id.replace(/-/g, ' ')).some((w) => typedStems.has(w));
+  const ranked = rankQuestions(typed.replace(/[-_]+/g, ' '), index)
+    .filter((m) => m.score >= MATCH_THRESHOLD)
+    .map((m) => ({ ...m, score: m.score + (inId(m.id) ? 0.1 : 0) }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return ranked[0]?.id;
+}
+
+/** `; did you mean "x"?` for an unknown question id, or nothing. */
+export function questionHint(typed: string, index: QuestionIndex): string {
+  const id = suggestQuestionId(typed, index);
+  return id ? `; did you mean "${id}"?` : '';
+}
+
+/** Words an id can do without: the prompt and the grammar, not what the question is about. */
+const ID_STOPWORDS = new Set(
+  (
+    'a an the and or of to in on at for with from by as about tell me us describe give example share walk through talk time times ' +
+    'you your yours yourself i my we our is are was were be been do does did have has had would could should can will that this ' +
+    'what which who when where how whats hows please situation instance occasion some any'
+  ).split(' '),
+);
+
+/** An id for a new question from its words: "How do you reduce alert fatigue" → reduce-alert-fatigue; not one of `taken`. */
+export function questionIdFor(question: string, taken: ReadonlySet<string> = new Set()): string {
+  const kept = question
+    .replace(/n[’']t\b/gi, 'nt')
+    .replace(/[’'](s|re|ve|ll|d|m)\b/gi, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !ID_STOPWORDS.has(w.toLowerCase()))
+    .slice(0, 5);
+  return uniqueId(slugify(kept.join(' '), 'question'), taken);
 }

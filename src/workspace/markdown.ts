@@ -169,6 +169,7 @@ export function headingKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/[*_`]/g, '')
+    .replace(/[’‘]/g, "'")
     .replace(/[:.\s]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();

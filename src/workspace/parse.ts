@@ -1,9 +1,11 @@
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { builtinCatalog, type Catalog } from '../questions/catalog.js';
+import { indexCatalog, questionHint } from '../questions/match.js';
+import { resolveProfileQuestions } from './profile-questions.js';
 import { extendCatalog } from './questions-file.js';
 import { didYouMean } from '../support/suggest.js';
 import { parseProfile, type Profile } from './profile.js';
-import { ConfigSchema, type Config } from './schema.js';
+import { ConfigSchema, PLACEHOLDER_NAME, type Config } from './schema.js';
 import { decodeText } from './decode.js';
 import { readSource, readYamlSource } from './front-matter.js';
 import type { Story } from './story.js';
@@ -50,6 +52,9 @@ export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache
     const result = validateFrontMatter(source, ConfigSchema, 'storybank.yml');
     diagnostics.push(...result.diagnostics);
     if (result.value) config = result.value;
+    if (result.value?.name?.trim() === PLACEHOLDER_NAME) {
+      diagnostics.push(diagnostic(file.path, source.locate(['name']), 'warning', 'placeholder-name', `"${PLACEHOLDER_NAME}" is the placeholder from \`storybank init\`: put your name here, it prints at the top of every cheat sheet and answer bank`));
+    }
   }
 
   for (const file of sorted.filter((f) => roleOf(f.path) === 'questions')) {
@@ -98,6 +103,7 @@ export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache
     if (parsed.profile) profiles.push(parsed.profile);
   }
 
+  diagnostics.push(...resolveProfileQuestions(profiles, catalog));
   diagnostics.push(...crossCheck(catalog, stories, profiles));
   stories.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   profiles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -106,13 +112,13 @@ export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache
 
 function crossCheck(catalog: Catalog, stories: readonly Story[], profiles: readonly Profile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const questionIds = [...catalog.questions.keys()];
+  const index = indexCatalog(catalog);
   const tags = new Set(stories.flatMap((s) => s.tags));
 
   for (const story of stories) {
     story.questions.forEach((q, i) => {
       if (!catalog.questions.has(q)) {
-        out.push(diagnostic(story.file, story.at.node(['questions', i]), 'warning', 'unknown-question', `unknown question id "${q}"${didYouMean(q, questionIds)} (add it to stories/questions.yml to define it)`));
+        out.push(diagnostic(story.file, story.at.node(['questions', i]), 'warning', 'unknown-question', `unknown question id "${q}"${questionHint(q, index)} (add it to stories/questions.yml to define it)`));
       }
     });
     story.competencies.forEach((c, i) => {
@@ -122,18 +128,12 @@ function crossCheck(catalog: Catalog, stories: readonly Story[], profiles: reado
     });
     for (const q of Object.keys(story.angles)) {
       if (!catalog.questions.has(q.toLowerCase())) {
-        out.push(diagnostic(story.file, story.at.node(['angles', q]), 'warning', 'unknown-question', `angle for unknown question id "${q}"${didYouMean(q, questionIds)}`));
+        out.push(diagnostic(story.file, story.at.node(['angles', q]), 'warning', 'unknown-question', `angle for unknown question id "${q}"${questionHint(q, index)}`));
       }
     }
   }
 
   for (const profile of profiles) {
-    profile.questions.forEach((q) => {
-      if (!catalog.questions.has(q)) {
-        const index = profile.questions.indexOf(q);
-        out.push(diagnostic(profile.file, profile.at.node(['questions', index]), 'error', 'unknown-question', `unknown question id "${q}"${didYouMean(q, questionIds)} (define it in stories/questions.yml)`));
-      }
-    });
     for (const c of Object.keys(profile.emphasis)) {
       if (!catalog.competencies.has(c.toLowerCase())) {
         out.push(diagnostic(profile.file, profile.at.node(['emphasis', c]), 'warning', 'unknown-competency', `unknown competency "${c}" in emphasis${didYouMean(c, catalog.competencies)}`));

@@ -73,16 +73,8 @@ export function parseProfile(name: string, source: SourceFile): { profile?: Prof
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.tree) return { diagnostics };
   const tree = parsed.tree;
-  const seen = new Set<string>();
-  fm.value.questions.forEach((q, i) => {
-    if (seen.has(q)) {
-      diagnostics.push(diagnostic(source.path, source.locate(['questions', i]), 'warning', 'question-repeated', `question "${q}" is listed twice; it is used once`));
-    }
-    seen.add(q);
-  });
   const profile: Profile = {
     ...fm.value,
-    questions: [...seen],
     name,
     file: source.path,
     pitch: tree.children,

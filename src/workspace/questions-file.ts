@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Catalog } from '../questions/catalog.js';
+import { indexCatalog, questionHint } from '../questions/match.js';
 import { didYouMean } from '../support/suggest.js';
 import type { SourceFile } from './front-matter.js';
 import { QuestionsFileSchema } from './schema.js';
@@ -38,7 +39,7 @@ export function extendCatalog(catalog: Catalog, source: SourceFile): Diagnostic[
     const existing = catalog.questions.get(entry.id);
     if (!existing && !entry.text) {
       diagnostics.push(
-        diagnostic(source.path, source.locate([i, 'id']), 'error', 'questions-invalid', `new question "${entry.id}" needs a \`text\`${didYouMean(entry.id, catalog.questions.keys())}`),
+        diagnostic(source.path, source.locate([i, 'id']), 'error', 'questions-invalid', `new question "${entry.id}" needs a \`text\`${questionHint(entry.id, indexCatalog(catalog))}`),
       );
       return;
     }

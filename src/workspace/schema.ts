@@ -26,6 +26,8 @@ export const StoryFrontMatterSchema = z.object({
   angles: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
   private: z.boolean().default(false),
   draft: z.boolean().default(false),
+  /** Written by `storybank init` to show the format: never picked for a profile that is not an example too. */
+  example: z.boolean().default(false),
 });
 export type StoryFrontMatter = z.infer<typeof StoryFrontMatterSchema>;
 
@@ -35,7 +37,8 @@ export type Paper = z.infer<typeof PaperSchema>;
 export const ProfileFrontMatterSchema = z.object({
   role: nonEmptyText,
   company: z.union([z.string(), z.number().transform(String)]).optional(),
-  questions: idList.refine((ids) => ids.length > 0, 'a profile needs at least one question id'),
+  /** Question ids, or questions as text (matched to ids when the workspace is parsed). */
+  questions: stringList.refine((ids) => ids.length > 0, 'a profile needs at least one question id'),
   emphasis: z.record(z.string(), z.number().min(0).max(10)).default({}),
   include_tags: idList.default([]),
   exclude_tags: idList.default([]),
@@ -44,6 +47,8 @@ export const ProfileFrontMatterSchema = z.object({
   /** `drill`'s time budget per spoken answer; unset means two minutes (plan/speaking.ts). */
   answer_seconds: z.number().int().min(10).max(1800).optional(),
   ask: stringList.default([]),
+  /** Written by `storybank init` to show the format. */
+  example: z.boolean().default(false),
 });
 export type ProfileFrontMatter = z.infer<typeof ProfileFrontMatterSchema>;
 
@@ -51,6 +56,9 @@ const LinkSchema = z.union([
   z.string().transform((url) => ({ label: url.replace(/^https?:\/\//, '').replace(/\/$/, ''), url })),
   z.object({ label: z.string(), url: z.string() }),
 ]);
+
+/** The name `storybank init` writes into storybank.yml, to be replaced: `check` warns while it is there. */
+export const PLACEHOLDER_NAME = 'Your Name';
 
 export const ConfigSchema = z.object({
   name: z.string().optional(),

@@ -4,13 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { afterEach } from 'vitest';
 import type { WorkspaceFile } from '../../src/workspace/layout.js';
 
-/** The real notes the product is built around; present in CI too. */
-export const REAL_NOTES = new URL('../../../shared/notes/interview-notes.md', import.meta.url);
-export const FIXTURES = new URL('../fixtures/notes/', import.meta.url);
-
-export async function fixture(name: string): Promise<string> {
-  return readFile(new URL(name, FIXTURES), 'utf8');
-}
+export { BACKEND_NOTES, bytesOf, fixture, FIXTURES, words } from './notes-fixtures.js';
 
 const made: string[] = [];
 
@@ -34,13 +28,4 @@ export async function readTree(root: string): Promise<WorkspaceFile[]> {
       return { path: relative(root, abs).split(sep).join('/'), bytes: await readFile(abs) };
     }),
   );
-}
-
-/** Text with only its words left: case, punctuation, quotes, Markdown markers and line breaks do not matter. */
-export function words(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-export function bytesOf(path: string, text: string): WorkspaceFile {
-  return { path, bytes: new TextEncoder().encode(text) };
 }

@@ -13,12 +13,17 @@ import { readTree, tempDir } from './helpers.js';
 const EXPECTED = ['storybank.yml', 'stories/example-story.md', 'stories/example-pitch.md', `stories/profiles/${EXAMPLE_PROFILE}.md`, 'README.md', '.gitignore'];
 
 describe('storybank init', () => {
-  it('writes a workspace that check passes without errors or warnings', async () => {
+  it('writes a workspace that check passes without errors, warning only about the examples and the placeholder name', async () => {
     const root = await tempDir();
     const result = await initWorkspace(root);
     expect(result.written).toEqual(EXPECTED);
     const ws = parseWorkspace(await readTree(root));
-    expect(lintWorkspace(ws)).toEqual([]);
+    expect(lintWorkspace(ws).map((d) => `${d.file} ${d.severity} ${d.rule}`)).toEqual([
+      'stories/example-pitch.md warning example-story',
+      'stories/example-story.md warning example-story',
+      'stories/profiles/example-role.md warning example-profile',
+      'storybank.yml warning placeholder-name',
+    ]);
     expect(ws.stories.map((s) => [s.id, s.kind])).toEqual([
       ['example-pitch', 'answer'],
       ['example-story', 'star'],
@@ -48,6 +53,28 @@ describe('storybank init', () => {
     const plan = planProfile(ws.profiles[0]!, ws.stories, ws.catalog);
     expect(plan.gaps).toEqual([]);
     expect(plan.unused).toEqual([]);
+  });
+
+  it('marks its stories as examples: never picked for the user\'s own profiles, and quiet once made real', async () => {
+    const root = await tempDir();
+    await initWorkspace(root);
+    await writeFile(join(root, 'stories', 'profiles', 'nurse.md'), '---\nrole: Charge nurse\nquestions: [about-me, tight-deadline]\n---\n');
+    let ws = parseWorkspace(await readTree(root));
+    const plan = planProfile(ws.profiles.find((p) => p.name === 'nurse')!, ws.stories, ws.catalog);
+    expect(plan.gaps.map((q) => q.id)).toEqual(['about-me', 'tight-deadline']);
+    expect(plan.excluded.map((e) => [e.story.id, e.why])).toEqual([
+      ['example-pitch', 'an example from storybank init'],
+      ['example-story', 'an example from storybank init'],
+    ]);
+
+    for (const path of ['stories/example-story.md', 'stories/example-pitch.md', `stories/profiles/${EXAMPLE_PROFILE}.md`]) {
+      const text = await readFile(join(root, path), 'utf8');
+      await writeFile(join(root, path), text.replace(/^example: true.*\n/m, ''));
+    }
+    await writeFile(join(root, 'storybank.yml'), 'name: Ana Costa\n');
+    ws = parseWorkspace(await readTree(root));
+    expect(lintWorkspace(ws).filter((d) => d.severity !== 'note')).toEqual([]);
+    expect(planProfile(ws.profiles.find((p) => p.name === 'nurse')!, ws.stories, ws.catalog).gaps).toEqual([]);
   });
 
   it('creates a folder that does not exist yet', async () => {

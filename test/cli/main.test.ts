@@ -32,7 +32,7 @@ describe('storybank CLI', () => {
     expect(run(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     const help = run(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['build', 'check', 'plan', 'list', 'new', 'init', 'import', 'preview', 'drill']) {
+    for (const command of ['build', 'check', 'plan', 'list', 'new', 'init', 'import', 'preview', 'drill', 'questions']) {
       expect(help.stdout).toContain(command);
     }
   });

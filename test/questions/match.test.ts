@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexCatalog, looksLikeQuestion, matchQuestion, rankQuestions } from '../../src/questions/match.js';
+import { contentWords, indexCatalog, matchQuestion, questionIdFor, rankQuestions, suggestQuestionId } from '../../src/questions/match.js';
 import { builtinCatalog } from '../../src/questions/catalog.js';
 
 const index = indexCatalog(builtinCatalog());
@@ -26,11 +26,33 @@ describe('matchQuestion', () => {
     ['Where do you see yourself in five years?', 'career-goals'],
     ['Walk me through a system you designed', 'system-design-story'],
     ['How do you handle competing priorities?', 'prioritization'],
+    // Other people's fields: nurses, teachers, sales, engineers.
+    ['Describe a situation where you had to handle a difficult family member', 'difficult-stakeholder'],
+    ['Tell me about a time you disagreed with an engineer about a design', 'conflict-teammate'],
+    ['A time you lost a deal you should have won', 'failure'],
+    ['Describe a time a lesson completely flopped', 'failure'],
+    ['Tell me about a launch that went badly', 'failure'],
+    ['Tell me about a project where something went wrong during construction', 'unexpected-issues'],
+    ['Walk me through a design decision you made', 'technical-decision'],
+    ['Describe a time you had to explain numbers to a non-finance person', 'explain-technical'],
+    ['Tell me about a time you managed many reqs at once', 'multiple-projects'],
+    ['Why do you want to be a charge nurse?', 'why-role'],
+    ['Why Marlow & Reyes?', 'why-company'],
+    ['Why do you want to teach at Lincoln?', 'why-company'],
+    ['Why are you leaving academia?', 'why-leaving'],
   ])('%j → %s', (heading, id) => {
     expect(matchQuestion(heading, index)?.id).toBe(id);
   });
 
-  it.each(['scalable ingestion platform', 'What is your favourite data structure?', 'Monday', ''])('%j matches nothing', (heading) => {
+  it.each([
+    'scalable ingestion platform',
+    'What is your favourite data structure?',
+    'Monday',
+    '',
+    'Tell me about your biggest deal',
+    'Tell me about a time you worked on a team with different professions',
+    'How do you reduce alert fatigue',
+  ])('%j matches nothing', (heading) => {
     expect(matchQuestion(heading, index)).toBeUndefined();
   });
 
@@ -47,11 +69,37 @@ describe('matchQuestion', () => {
   });
 });
 
-describe('looksLikeQuestion', () => {
-  it.each(['Why this company?', 'Tell me about yourself', 'Describe a conflict', 'What are your strengths', 'Walk me through your resume'])('%j is a question', (t) => {
-    expect(looksLikeQuestion(t)).toBe(true);
+describe('contentWords', () => {
+  it('stems with the shared Porter stemmer and folds synonyms and phrases', () => {
+    expect(contentWords('Tell me about a time you failed')).toEqual(['fail']);
+    expect(contentWords('the lesson flopped')).toEqual(['lesson', 'fail']);
+    expect(contentWords('conflicts with colleagues')).toEqual(['conflict', 'teammat']);
+    expect(contentWords('explain it to a non-technical audience')).toEqual(['explain', 'nonexpert', 'audienc']);
   });
-  it.each(['scalable ingestion platform', 'What I did first was write a plan.', 'Technical decisions', ''])('%j is not', (t) => {
-    expect(looksLikeQuestion(t)).toBe(false);
+});
+
+describe('suggestQuestionId', () => {
+  it.each([
+    ['tight-dealine', 'tight-deadline'],
+    ['conflict', 'conflict-teammate'],
+    ['tell-me-about-yourself', 'about-me'],
+    ['failed', 'failure'],
+    ['stakeholder', 'difficult-stakeholder'],
+    ['mentor', 'mentoring'],
+  ])('%j → %s, by spelling or by words', (typed, id) => {
+    expect(suggestQuestionId(typed, index)).toBe(id);
+  });
+
+  it('suggests nothing for what resembles no question', () => {
+    expect(suggestQuestionId('monday', index)).toBeUndefined();
+  });
+});
+
+describe('questionIdFor', () => {
+  it('makes an id of the words that say what the question is about, never a taken one', () => {
+    expect(questionIdFor('How do you reduce alert fatigue')).toBe('reduce-alert-fatigue');
+    expect(questionIdFor("Tell me about a time you rolled out a change your team didn't like")).toBe('rolled-out-change-team-didnt');
+    expect(questionIdFor('What?')).toBe('question');
+    expect(questionIdFor('How do you reduce alert fatigue', new Set(['reduce-alert-fatigue']))).toBe('reduce-alert-fatigue-2');
   });
 });

@@ -149,7 +149,35 @@ describe('workspace cross-checks', () => {
     expect(lines(ws)).toEqual([
       'stories/a.md:3:13: warning: unknown question id "failur"; did you mean "failure"? (add it to stories/questions.yml to define it)',
       'stories/a.md:4:16: warning: unknown competency "ownershp"; did you mean "ownership"?',
-      'stories/profiles/p.md:3:22: error: unknown question id "tight-deadlin"; did you mean "tight-deadline"? (define it in stories/questions.yml)',
+      'stories/profiles/p.md:3:22: error: unknown question id "tight-deadlin"; did you mean "tight-deadline"? (define it in stories/questions.yml, or write the question as text)',
+    ]);
+  });
+
+  it.each([
+    ['conflict', 'conflict-teammate'],
+    ['tell-me-about-yourself', 'about-me'],
+    ['failed', 'failure'],
+    ['stakeholder', 'difficult-stakeholder'],
+  ])('suggests by words as well as by spelling: "%s" → %s', (typed, meant) => {
+    const ws = memoryWorkspace({
+      'stories/a.md': star(`title: A\nquestions: [${typed}]\nangles: { ${typed}: x }`),
+      'stories/profiles/p.md': `---\nrole: R\nquestions: [${typed}]\n---\n`,
+    });
+    const hints = lines(ws).filter((l) => l.includes(`"${typed}"`));
+    expect(hints).toHaveLength(3);
+    for (const hint of hints) expect(hint).toContain(`did you mean "${meant}"?`);
+  });
+
+  it('takes question text in a profile: matched to an id, or a new question with a warning naming its id', () => {
+    const ws = memoryWorkspace({
+      'stories/a.md': star('title: A\nquestions: [failure, reduce-alert-fatigue]'),
+      'stories/profiles/p.md': '---\nrole: R\nquestions:\n  - Tell me about a time you failed\n  - How do you reduce alert fatigue?\n  - failure\n---\n',
+    });
+    expect(ws.profiles[0]!.questions).toEqual(['failure', 'reduce-alert-fatigue']);
+    expect(ws.catalog.questions.get('reduce-alert-fatigue')?.text).toBe('How do you reduce alert fatigue?');
+    expect(lines(ws)).toEqual([
+      'stories/profiles/p.md:5:5: warning: "How do you reduce alert fatigue?" matches no question of the bank, so it is asked as the new question "reduce-alert-fatigue"; add it to stories/questions.yml to give it competencies, and list "reduce-alert-fatigue" in the stories that answer it',
+      'stories/profiles/p.md:6:5: warning: question "failure" is listed twice; it is used once',
     ]);
   });
 

@@ -19,7 +19,7 @@ export async function runInit(argv: Record<string, unknown>, g: Globals): Promis
       ...cd,
       '  storybank check                  validate everything',
       `  storybank build                  out/${EXAMPLE_PROFILE}/cheatsheet.pdf and answer-bank.docx`,
-      '  storybank import your-notes.md   your interview notes → draft stories',
+      '  storybank import your-notes.md   your interview notes → one story per question, and a profile',
       '  storybank new "Story title"      start a story from scratch',
       '  storybank drill                  rehearse the answers aloud, against the clock',
     ].join('\n'),

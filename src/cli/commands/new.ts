@@ -1,5 +1,5 @@
 import { createStory } from '../../authoring/new.js';
-import { slugify } from '../../authoring/slug.js';
+import { slugify } from '../../support/slug.js';
 import { UserError } from '../../diagnostics.js';
 import { say, shown, tell, type Globals } from '../print.js';
 

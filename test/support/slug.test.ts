@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, uniqueId } from '../../src/authoring/slug.js';
+import { slugify, uniqueId } from '../../src/support/slug.js';
 
 describe('slugify', () => {
   it.each([
