@@ -72,7 +72,7 @@ export const PHRASES: readonly [RegExp, string][] = [
 export const PHRASINGS: Record<string, string[]> = {
   'about-me': ['introduce yourself', 'walk me through your background', 'your pitch'],
   'why-company': ['why this company', 'why do you want to join us', 'why us'],
-  'career-goals': ['career goals', 'where do you see yourself in five years'],
+  'career-goals': ['career goals', 'where do you see yourself in five years', 'where do you want to be in a few years', 'long term goals'],
   dealbreakers: ['dealbreakers'],
   'manager-feedback': ['manager feedback', 'recent feedback from your manager'],
   'hardest-project': ['hardest project', 'most challenging project', 'most difficult project', 'biggest challenge'],
@@ -96,8 +96,10 @@ export const PHRASINGS: Record<string, string[]> = {
   'data-driven': ['used data', 'decision with data', 'data driven'],
   'explain-technical': ['explain to a nonexpert', 'explain something complex simply'],
   'feedback-received': ['handle feedback', 'take feedback', 'respond to feedback'],
+  prioritization: ['competing priorities', 'competing demands', 'too much on your plate'],
+  'learn-quickly': ['learn something new fast', 'learn a new tool quickly', 'pick up a new skill', 'learn new software'],
   change: ['priorities changed', 'change in priorities', 'shifting priorities', 'sudden change'],
-  'process-improvement': ['improved a process', 'improved a workflow'],
+  'process-improvement': ['improved a process', 'improved a workflow', 'improved productivity', 'improved efficiency', 'made things more efficient'],
   'customer-impact': ['improved customer service', 'customer experience'],
   'production-incident': ['outage', 'incident'],
 };

@@ -103,3 +103,17 @@ describe('questionIdFor', () => {
     expect(questionIdFor('How do you reduce alert fatigue', new Set(['reduce-alert-fatigue']))).toBe('reduce-alert-fatigue-2');
   });
 });
+
+describe('common phrasings', () => {
+  const index = indexCatalog(builtinCatalog());
+  it.each([
+    ['Where do you want to be in 3 years?', 'career-goals'],
+    ['tell me about a time you improved productivity on your shift', 'process-improvement'],
+    ['give an example of when you had to learn new software fast', 'learn-quickly'],
+    ['How do you juggle competing priorities?', 'prioritization'],
+    ['Tell me about a time you shipped something under a hard deadline', 'tight-deadline'],
+  ])('%j → %s', (text, id) => {
+    expect(matchQuestion(text, index)?.id).toBe(id);
+  });
+});
+

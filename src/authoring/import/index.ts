@@ -1,7 +1,9 @@
 import { UserError } from '../../diagnostics.js';
 import type { Catalog } from '../../questions/catalog.js';
 import { indexCatalog, questionIdFor } from '../../questions/match.js';
+import { STOPWORDS } from '../../questions/phrasings.js';
 import { slugify, uniqueId } from '../../support/slug.js';
+import { words } from '../../support/words.js';
 import { askEntries, type Aside } from './asides.js';
 import { cutBlocks, type Block } from './blocks.js';
 import { readBody, type Body } from './body.js';
@@ -82,7 +84,7 @@ export function importNotes(markdown: string, catalog: Catalog, options: ImportO
     stories.push(...made);
   });
 
-  const candidates = indexReferables(stories.map((s) => referable(s.id, [s.question, s.title, ...[...s.sections.values(), s.answer].map((f) => sectionText(f))].join('\n'), s.line)));
+  const candidates = indexReferables(stories.map((s) => referable(s.id, { question: s.question, title: s.title }, [...s.sections.values(), s.answer].map((f) => sectionText(f)).join('\n'), s.line)));
   const byId = new Map(stories.map((s) => [s.id, s]));
   for (const ref of refs) resolve(ref, stories, byId, candidates, fileIds, meta, profileWanted ? asks : undefined);
 
@@ -164,7 +166,11 @@ function resolve(
 ): void {
   const { block, body, id } = ref;
   const reference = body.reference!;
-  const targetId = resolveReference(reference, candidates, block.line);
+  // A bare "see above" under a question that names its story ("…on the ledger project?") follows the question's words first.
+  // Its words, less the question's boilerplate, need only cover a third: "differently" and "project" name no story, "ledger" does.
+  const questionKey = words(block.start.text).filter((w) => !STOPWORDS.has(w)).join(' ');
+  const named = reference.key === '' && questionKey ? resolveReference({ key: questionKey, angle: '' }, candidates, block.line, 1 / 3) : undefined;
+  const targetId = named ?? resolveReference(reference, candidates, block.line);
   const target = targetId === undefined ? undefined : byId.get(targetId);
   const [firstLine, ...otherLines] = reference.lines;
   const angle: Frag[] = [{ text: reference.angle, line: firstLine ?? block.line }, ...otherLines.map((line) => ({ text: '', line }))];

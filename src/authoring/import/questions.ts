@@ -36,6 +36,8 @@ const PROMPT =
 const WH = /^(?:why|what|what[’']s|how|when|where|who|which)\b/i;
 const Q_LINE = /^(?:\*\*|__)?[ \t]*(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)][ \t]*(?:\*\*|__)?[ \t]*(.+)$/i;
 const HASH_NUMBERED = /^#\d{1,3}[ \t]*[-–—.:)][ \t]*(.+)$/;
+/** A number inside a bullet: `* 3) …`, `- Q4. …`, `+ #5 - …`. */
+const NUMBERED_IN_BULLET = /^(?:Q[ \t]?|#)?\d{1,3}[ \t]*[.):][ \t]+(.+)$|^#\d{1,3}[ \t]*[-–—][ \t]+(.+)$/i;
 const BOLD_LINE = /^(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*(.*)$/;
 const INLINE_ANSWER = /^(.*?\S)[ \t]+(?:\*\*|__)?(?:A|Answer)[ \t]*[:.][ \t]*(?:\*\*|__)?[ \t]+(.+)$/;
 
@@ -112,6 +114,16 @@ function candidate(lines: readonly NoteLine[], i: number, index: QuestionIndex):
       return { ...base, text: parts.text, inlineAnswer: [parts.inlineAnswer, rest].filter(Boolean).join(' ') || undefined, shape: 'bold', strength: s };
     }
     return undefined;
+  }
+  if (line.bullet && line.indent <= 1) {
+    // "* 3) tell me about…": a numbered question written as a bullet, its answer nested under it.
+    const numbered = NUMBERED_IN_BULLET.exec(line.text);
+    if (numbered) {
+      const parts = inline((numbered[1] ?? numbered[2])!);
+      const known = (rankQuestions(parts.text, index)[0]?.score ?? 0) >= MATCH_THRESHOLD;
+      const s = strength(parts.text) ?? (known ? 'weak' : undefined);
+      if (s) return { ...base, ...parts, shape: 'numbered', strength: s };
+    }
   }
   if (line.bullet) {
     // A top-level bullet is a question when its answer is nested under it.

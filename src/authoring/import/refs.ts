@@ -22,6 +22,11 @@ const OPENERS: readonly { pattern: RegExp; named: boolean }[] = [
   { pattern: /^(?:see|same as|as) (?:above|earlier|before|previous)\b[\s,;:—–-]*/i, named: false },
 ];
 
+const NAME_BONUS = 1.25;
+
+/** A change of mind inside a note. */
+const CORRECTION = /\b(?:actually|no wait|i mean|or rather|scratch that)\b[,\s]*(?:no\b[,\s]*)?/i;
+
 /** Where the words naming the story end. */
 const KEY_END = /\s*(?:[,;:—–(=]|\s-\s|\.(?:\s|$)|\b(?:but|really|angle|except|only|though|this time|and (?:lead|focus|talk|tell|mention))\b)/i;
 const KEY_NOISE = /(?:^|\s)(?:the|my)\s|\s+(?:one|story|example|answer|thing)\b|\s+(?:above|below|earlier|before)\b/gi;
@@ -29,6 +34,12 @@ const KEY_NOISE = /(?:^|\s)(?:the|my)\s|\s+(?:one|story|example|answer|thing)\b|
 /** The reference an answer makes, if the answer is one. */
 export function readReference(answer: string): Reference | undefined {
   const text = answer.replace(/\s+/g, ' ').trim();
+  // "same story as the X one - actually no, use the Y story": the note's last word on it counts.
+  const correction = CORRECTION.exec(text);
+  if (correction) {
+    const corrected = readReference(text.slice(correction.index + correction[0].length));
+    if (corrected) return corrected;
+  }
   for (const { pattern, named } of OPENERS) {
     const m = pattern.exec(text);
     if (!m) continue;
@@ -65,14 +76,21 @@ export interface Referable {
   id: string;
   /** Stems of everything that names the story: question, title, text. */
   words: ReadonlySet<string>;
+  /** Stems of its question and title alone: on a tie, the story a key names outright wins. */
+  nameWords: ReadonlySet<string>;
+  /** The question it answers, as written: "same as #2" counts questions. */
+  question: string;
   /** Position in the notes, to prefer stories above the reference. */
   order: number;
 }
 
 /** A story as a reference can find it: build once per import, not once per reference. */
-export function referable(id: string, text: string, order: number): Referable {
-  return { id, words: new Set(stems(text)), order };
+export function referable(id: string, name: { question: string; title: string }, text: string, order: number): Referable {
+  return { id, words: new Set(stems(`${name.question}\n${name.title}\n${text}`)), nameWords: new Set(stems(`${name.question}\n${name.title}`)), question: name.question, order };
 }
+
+/** "#2", "q2", "question 2", "no. 2": a reference by the question's number. */
+const BY_NUMBER = /^(?:#|q|question|no\.?|number)\s*(\d{1,3})$/i;
 
 const IGNORED = new Set(['the', 'a', 'an', 'of', 'my', 'i', 'with', 'to', 'on', 'in', 'at', 'for', 'that', 'one', 'stori', 'stor', 'stories', 'abov', 'about', 'time', 'tell', 'me', 'you']);
 
@@ -99,8 +117,10 @@ export function indexReferables(list: readonly Referable[]): Referables {
  * rare words counting more; above the reference before below it. A bare
  * "see above" is the story right above.
  */
-export function resolveReference(ref: Reference, candidates: Referables, order: number): string | undefined {
+export function resolveReference(ref: Reference, candidates: Referables, order: number, minScore = 0.5): string | undefined {
   const { list, byWord } = candidates;
+  const numbered = BY_NUMBER.exec(ref.key.trim());
+  if (numbered) return nthQuestion(list, Number(numbered[1]));
   const key = [...new Set(stems(ref.key))].filter((w) => !IGNORED.has(w));
   if (key.length === 0) {
     let above: Referable | undefined;
@@ -111,14 +131,28 @@ export function resolveReference(ref: Reference, candidates: Referables, order: 
   const total = key.reduce((n, w) => n + weight.get(w)!, 0);
   // Only stories that share a word can score: score those, in notes order.
   const scores = new Map<number, number>();
-  for (const w of key) for (const i of byWord.get(w) ?? []) scores.set(i, (scores.get(i) ?? 0) + weight.get(w)! / total);
-  let best: { id: string; score: number; above: boolean } | undefined;
+  // A word in the story's question or title counts a quarter more than one in its text.
+  for (const w of key) for (const i of byWord.get(w) ?? []) scores.set(i, (scores.get(i) ?? 0) + ((list[i]!.nameWords.has(w) ? NAME_BONUS : 1) * weight.get(w)!) / total);
+  let best: { id: string; score: number; named: number; above: boolean } | undefined;
   for (const i of [...scores.keys()].sort((a, b) => a - b)) {
     const c = list[i]!;
     const score = scores.get(i)!;
+    const named = key.filter((w) => c.nameWords.has(w)).length;
     const isAbove = c.order < order;
-    const better = !best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && isAbove && !best.above);
-    if (better) best = { id: c.id, score, above: isAbove };
+    const tie = best !== undefined && Math.abs(score - best.score) <= 1e-9;
+    const better = !best || score > best.score + 1e-9 || (tie && (named > best.named || (named === best.named && isAbove && !best.above)));
+    if (better) best = { id: c.id, score, named, above: isAbove };
   }
-  return best && best.score >= 0.5 ? best.id : undefined;
+  return best && best.score >= minScore ? best.id : undefined;
+}
+
+/** The first story of the n-th question of the notes (questions counted in notes order, each once). */
+function nthQuestion(list: readonly Referable[], n: number): string | undefined {
+  const seen = new Set<string>();
+  for (const c of [...list].sort((a, b) => a.order - b.order)) {
+    if (seen.has(c.question)) continue;
+    seen.add(c.question);
+    if (seen.size === n) return c.id;
+  }
+  return undefined;
 }

@@ -8,6 +8,15 @@ const index = indexCatalog(builtinCatalog());
 const starts = (text: string) => findStarts(readLines(normaliseNotes(text)), index).map((s) => [s.kind, s.shape, s.text, ...(s.inlineAnswer ? [s.inlineAnswer] : [])]);
 
 describe('findStarts', () => {
+  it('takes a numbered question written as a bullet, with its answer nested under it', () => {
+    const notes = ['* 🚚 dispatch lead prep', '* 1) walk me through your current role', '    + 40 drivers, two depots', '* 2) tell me about a time you cut late deliveries', '    + Situation - 1 in 9 drops was late', '- Q3. why us?', '    - closer to home'].join('\n');
+    expect(starts(notes).map((s) => [s[1], s[2]])).toEqual([
+      ['numbered', 'walk me through your current role'],
+      ['numbered', 'tell me about a time you cut late deliveries'],
+      ['q-line', 'why us?'],
+    ]);
+  });
+
   it('finds questions in every common shape, mixed in one file', () => {
     const notes = [
       '# Prep for the panel',

@@ -22,9 +22,11 @@ describe('readReference', () => {
 
 describe('resolveReference', () => {
   const stories = indexReferables([
-    referable('caught-sepsis', 'Tell me about a time you caught something others missed\nasked specifically for a sepsis eval', 8),
-    referable('difficult-family', 'Describe a difficult family member\nthe daughter kept calling', 11),
-    referable('mentoring', 'Tell me about a time you helped a new nurse grow\nsepsis drills with the new grad', 42),
+    referable('caught-sepsis', { question: 'Tell me about a time you caught something others missed', title: 'Early sepsis eval' }, 'asked specifically for a sepsis eval', 8),
+    referable('difficult-family', { question: 'Describe a difficult family member', title: 'The daughter on the phone' }, 'the daughter kept calling', 11),
+    referable('mentoring', { question: 'Tell me about a time you helped a new nurse grow', title: 'A new grad’s first month' }, 'sepsis drills with the new grad, a long night on the ward', 42),
+    referable('mentoring-2', { question: 'Tell me about a time you helped a new nurse grow', title: 'The night checklist' }, 'a checklist for the second new grad', 50),
+    referable('audit', { question: 'What are you proudest of?', title: 'The falls audit' }, 'I audited falls; the ward night shift was short', 60),
   ]);
 
   it('picks the story whose words cover the key, rare words counting more', () => {
@@ -33,6 +35,16 @@ describe('resolveReference', () => {
 
   it('between equal matches, prefers the story above the reference', () => {
     expect(resolveReference({ key: 'sepsis', angle: '' }, stories, 20)).toBe('caught-sepsis');
+  });
+
+  it('between equal matches, prefers the story whose question or title names the key, even below', () => {
+    expect(resolveReference({ key: 'night', angle: '' }, stories, 70)).toBe('mentoring-2');
+  });
+
+  it('"same as #2" and "question 3" count the questions of the notes, each once', () => {
+    expect(resolveReference({ key: '#2', angle: '' }, stories, 70)).toBe('difficult-family');
+    expect(resolveReference({ key: 'question 4', angle: '' }, stories, 70)).toBe('audit');
+    expect(resolveReference({ key: 'q9', angle: '' }, stories, 70)).toBeUndefined();
   });
 
   it('"see above" is the story right above; a key that matches nothing resolves to nothing', () => {
