@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
+import { replaceUnwritable, unwritableWarning } from './decode.js';
 
 /**
  * A text file split into YAML front matter and Markdown body, with enough
@@ -129,6 +130,8 @@ function parseYaml(
   let data: unknown = undefined;
   let usable = yaml.errors.length === 0;
   if (usable) {
+    const escaped = replaceEscapedUnwritable(yaml);
+    if (escaped) diagnostics.push(unwritableWarning(path, toPos(escaped.offset), escaped.char, escaped.count));
     try {
       data = yaml.toJS({ maxAliasCount: 100 });
     } catch (err) {
@@ -163,6 +166,28 @@ function parseYaml(
     source: { path, yaml, data, hasFrontMatter: parts.hasFrontMatter, usable, body: parts.body, bodyLineOffset: parts.bodyLineOffset, locate, locateKey },
     diagnostics,
   };
+}
+
+/**
+ * YAML escapes ("\x1b", "\uFFFF", "\0") make characters that decoding
+ * never saw; they are replaced here, the same way, so no value carries one.
+ * Returns the first (by position) and how many there were.
+ */
+function replaceEscapedUnwritable(yaml: Document.Parsed): { offset: number; char: string; count: number } | undefined {
+  let first: { offset: number; char: string } | undefined;
+  let count = 0;
+  visit(yaml, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string') return;
+      const result = replaceUnwritable(node.value);
+      if (!result.first) return;
+      node.value = result.text;
+      count += result.count;
+      const offset = node.range?.[0] ?? 0;
+      if (!first || offset < first.offset) first = { offset, char: result.first.char };
+    },
+  });
+  return first && { ...first, count };
 }
 
 function unclosedOpener(code: string, message: string): string | undefined {
