@@ -9,7 +9,7 @@ import { readSource, readYamlSource } from './front-matter.js';
 import type { Story } from './story.js';
 import { parseStoryFile, type StoryCache } from './cache/story-cache.js';
 import { validateFrontMatter } from './validate.js';
-import { baseName, roleOf, type WorkspaceFile } from './layout.js';
+import { baseName, nameKey, roleOf, type WorkspaceFile } from './layout.js';
 
 export interface Workspace {
   config: Config;
@@ -69,21 +69,31 @@ export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache
       diagnostics.push(diagnostic(file.path, undefined, 'error', 'file-empty', 'file is empty; run `storybank new "Title"` for a template, or delete it'));
       continue;
     }
-    const id = baseName(file.path).toLowerCase();
+    const id = baseName(file.path).normalize('NFC').toLowerCase();
     const result = options.cache ? options.cache.storyFile(file.path, id, text) : parseStoryFile(file.path, id, text);
     diagnostics.push(...result.source);
-    const first = storyIds.get(id);
+    const first = storyIds.get(nameKey(id));
     if (first !== undefined) {
       diagnostics.push(diagnostic(file.path, undefined, 'error', 'story-id-duplicate', `story id "${id}" is already used by ${first}; rename one of the files`));
       continue;
     }
-    storyIds.set(id, file.path);
+    storyIds.set(nameKey(id), file.path);
     if (!result.parsed) continue;
     diagnostics.push(...result.parsed.diagnostics);
     if (result.parsed.story) stories.push(result.parsed.story);
   }
 
+  const profileNames = new Map<string, string>();
   for (const file of sorted.filter((f) => roleOf(f.path) === 'profile')) {
+    // Each profile writes out/<name>/: two names one disk may take for one folder are an error, like two story ids.
+    const firstProfile = profileNames.get(nameKey(baseName(file.path)));
+    if (firstProfile !== undefined) {
+      diagnostics.push(
+        diagnostic(file.path, undefined, 'error', 'profile-name-duplicate', `profile "${baseName(file.path)}" writes the same output folder as ${firstProfile} (names that differ only in case or accents are one folder on many disks); rename one of the files`),
+      );
+      continue;
+    }
+    profileNames.set(nameKey(baseName(file.path)), file.path);
     const text = sourceOf(file);
     if (text === undefined) continue;
     if (text.trim().length === 0) {
