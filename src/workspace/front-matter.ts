@@ -97,6 +97,21 @@ export function readSource(path: string, text: string): { source: SourceFile; di
   return { source: { ...source, body, bodyLineOffset: countNewlines(clean.slice(0, clean.length - body.length)) }, diagnostics };
 }
 
+/**
+ * The text between the opening `---` and the first closing `---` line,
+ * found without parsing, for cheap checks; '' when there is no front
+ * matter. Never less than what readSource reads as YAML (gray-matter closes
+ * at the first line that starts with `---`, never later).
+ */
+export function frontMatterText(text: string): string {
+  const clean = text.replace(/^\uFEFF/, '');
+  const firstBreak = clean.indexOf('\n');
+  if (!clean.startsWith('---') || clean[3] === '-' || firstBreak < 0) return '';
+  const rest = clean.slice(firstBreak + 1);
+  const close = CLOSING.exec(rest);
+  return close ? rest.slice(0, close.index) : rest;
+}
+
 /** A whole file of YAML (storybank.yml, stories/questions.yml), positions as in the file. */
 export function readYamlSource(path: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
   return parseYaml(path, text.replace(/^\uFEFF/, ''), { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 1 });
