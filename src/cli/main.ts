@@ -5,6 +5,7 @@ import { removeTempFilesNow } from '../output/atomic.js';
 import { DEFAULT_FORMATS, FORMATS } from '../render/formats.js';
 import { packageVersion } from '../support/package.js';
 import { cacheEnabled } from '../workspace/cache/setting.js';
+import { quote } from './format/quote.js';
 import { printDiagnostics, tell, type Globals } from './print.js';
 
 /**
@@ -154,20 +155,25 @@ function report(error: unknown, g: Globals): number {
   if (interrupted !== undefined) return interrupted;
   if (error instanceof UserError) {
     if (error.diagnostics.length) printDiagnostics(error.diagnostics, { ...g, quiet: false });
-    tell(`storybank: ${error.message}`);
+    tell(`storybank: ${quote(error.message)}`);
     return 1;
   }
   if (error instanceof EnvironmentError) {
-    tell(`storybank: ${error.message}`);
-    if (error.hint) tell(`  fix: ${error.hint}`);
-    if (g.verbose && error.cause) tell(String((error.cause as Error).stack ?? error.cause));
+    tell(`storybank: ${quote(error.message)}`);
+    if (error.hint) tell(`  fix: ${quote(error.hint)}`);
+    if (g.verbose && error.cause) tell(quoteLines(String((error.cause as Error).stack ?? error.cause)));
     return 2;
   }
   if (error instanceof InterruptedError) return 130;
-  tell(`storybank: internal error: ${(error as Error)?.message ?? String(error)}`);
+  tell(`storybank: internal error: ${quote((error as Error)?.message ?? String(error))}`);
   tell('  This is a bug in storybank, not in your stories. Run again with --verbose for details.');
-  if (g.verbose) tell((error as Error)?.stack ?? '');
+  if (g.verbose) tell(quoteLines((error as Error)?.stack ?? ''));
   return 2;
+}
+
+/** A stack's frames stay lines; what is inside each is quoted. */
+function quoteLines(text: string): string {
+  return text.split('\n').map(quote).join('\n');
 }
 
 /** Set once Ctrl-C (or SIGTERM) arrives: the exit code, whatever else fails while stopping. */

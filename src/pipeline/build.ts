@@ -54,9 +54,9 @@ export function selectProfiles(workspace: Workspace, names: readonly string[] | 
   const known = workspace.profiles.map((p) => p.name);
   const missing = names.filter((n) => !known.includes(n));
   if (missing.length > 0) {
-    throw new UserError(
-      missing.map((n) => `unknown profile "${n}"${didYouMean(n, known)}; profiles: ${known.join(', ')}`).join('\n'),
-    );
+    // One line, whatever was typed: the CLI prints messages quoted, newlines included.
+    const named = missing.length === 1 ? `unknown profile "${missing[0]}"${didYouMean(missing[0]!, known)}` : `unknown profiles ${missing.map((n) => `"${n}"`).join(', ')}`;
+    throw new UserError(`${named}; profiles: ${known.join(', ')}`);
   }
   return names.map((n) => workspace.profiles.find((p) => p.name === n)!);
 }

@@ -4,6 +4,7 @@ import { loadWorkspace } from '../../workspace/load.js';
 import { formatPlan, planToJson } from '../format/plan.js';
 import { parseProfiles } from '../options.js';
 import { printDiagnostics, say, useColor, type Globals } from '../print.js';
+import { toJson } from '../format/quote.js';
 
 /** `storybank plan`: which story answers each question, and why. */
 export async function runPlan(argv: Record<string, unknown>, g: Globals): Promise<number> {
@@ -13,7 +14,7 @@ export async function runPlan(argv: Record<string, unknown>, g: Globals): Promis
   const plans = profiles.map((p) => planProfile(p, workspace.stories, workspace.catalog, { includePrivate: Boolean(argv['include-private']) }));
   if (argv.json) {
     const data = plans.map((p) => planToJson(p, workspace));
-    say(JSON.stringify(data.length === 1 ? data[0] : data, null, 2));
+    say(toJson(data.length === 1 ? data[0] : data));
   } else {
     printDiagnostics(workspace.diagnostics, { ...g, quiet: true });
     say(plans.map((p) => formatPlan(p, workspace, { color: useColor(process.stdout) })).join('\n\n'));

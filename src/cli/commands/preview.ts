@@ -8,6 +8,7 @@ import { decodeText } from '../../workspace/decode.js';
 import type { Paper } from '../../workspace/schema.js';
 import { formatDiagnostics } from '../format/diagnostics.js';
 import { formatBanner, formatUpdate } from '../format/preview.js';
+import { quote } from '../format/quote.js';
 import { parseProfile } from '../options.js';
 import { useColor, type Globals } from '../print.js';
 
@@ -42,7 +43,7 @@ export async function runPreview(argv: Record<string, unknown>, g: Globals): Pro
     if (key === lastErrors) return;
     lastErrors = key;
     if (update.errors.length > 0) err.write(`${formatDiagnostics(update.errors, { color, sourceLine: sourceLineOf(update.snapshot) })}\n`);
-    else if (update.failure) err.write(`storybank: ${update.failure.message}\n${update.failure.hint ? `  fix: ${update.failure.hint}\n` : ''}`);
+    else if (update.failure) err.write(`storybank: ${quote(update.failure.message)}\n${update.failure.hint ? `  fix: ${quote(update.failure.hint)}\n` : ''}`);
   };
 
   const preview = await startPreview({

@@ -1,6 +1,7 @@
 import type { ImportRun } from '../../authoring/import-workspace.js';
 import type { ImportResult } from '../../authoring/import-notes.js';
 import { QUESTIONS_FILE } from '../../workspace/layout.js';
+import { quote } from './quote.js';
 
 const SHAPES: Record<ImportResult['shape'], string> = {
   headings: 'one per question heading',
@@ -8,7 +9,12 @@ const SHAPES: Record<ImportResult['shape'], string> = {
   topics: 'no questions found, so one per topic heading',
 };
 
+/** What `import` wrote; it quotes the notes (headings, questions), so the whole summary is quoted line by line. */
 export function formatImportSummary(run: ImportRun, source: string): string {
+  return summaryLines(run, source).map(quote).join('\n');
+}
+
+function summaryLines(run: ImportRun, source: string): string[] {
   const { stories } = run.result;
   const drafts = stories.filter((s) => s.draft).length;
   const lines: string[] = [];
@@ -45,5 +51,5 @@ export function formatImportSummary(run: ImportRun, source: string): string {
     'Next: run `storybank check`. Give each story a title that names what happened (the question is kept in a comment at the top),',
     'fill the gaps, and delete `draft: true` once a story is ready. Nothing from the notes was dropped: asides are under ## Notes.',
   );
-  return lines.join('\n');
+  return lines;
 }
