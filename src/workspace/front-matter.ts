@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
 import { replaceUnwritable, unwritableWarning } from './decode.js';
+import { duplicateKeyErrors, MAX_FRONT_MATTER_CHARS, MAX_YAML_FILE_CHARS, MAX_YAML_PROBLEMS } from './yaml-limits.js';
 
 /**
  * A text file split into YAML front matter and Markdown body, with enough
@@ -69,6 +70,15 @@ export function readSource(path: string, text: string): { source: SourceFile; di
     return { source: { ...source, usable: false }, diagnostics };
   }
 
+  const yamlChars = frontMatterText(clean).length;
+  if (yamlChars > MAX_FRONT_MATTER_CHARS) {
+    const { source, diagnostics } = parseYaml(path, '', { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 2 });
+    diagnostics.push(
+      diagnostic(path, { line: 1, column: 1 }, 'error', 'front-matter-too-large', `front matter is ${Math.round(yamlChars / 1024)} KB; at most ${MAX_FRONT_MATTER_CHARS / 1024} KB is read (it holds the facts: title, questions, tags); move long text into the body`),
+    );
+    return { source: { ...source, usable: false }, diagnostics };
+  }
+
   const read: { yaml?: ReturnType<typeof parseYaml> } = {};
   let file: matter.GrayMatterFile<string>;
   const readYaml = (matterText: string) => {
@@ -114,6 +124,11 @@ export function frontMatterText(text: string): string {
 
 /** A whole file of YAML (storybank.yml, stories/questions.yml), positions as in the file. */
 export function readYamlSource(path: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  if (text.length > MAX_YAML_FILE_CHARS) {
+    const { source, diagnostics } = parseYaml(path, '', { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 1 });
+    diagnostics.push(diagnostic(path, undefined, 'error', 'yaml-too-large', `file is ${Math.round(text.length / 1024)} KB; at most ${MAX_YAML_FILE_CHARS / 1024} KB of YAML is read`));
+    return { source: { ...source, usable: false }, diagnostics };
+  }
   return parseYaml(path, text.replace(/^\uFEFF/, ''), { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 1 });
 }
 
@@ -124,13 +139,16 @@ function parseYaml(
 ): { source: SourceFile; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
-  const yaml = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found by duplicateKeyErrors, in linear time (see yaml-limits.ts).
+  const yaml = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  yaml.errors.push(...duplicateKeyErrors(yaml));
   const toPos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
 
-  for (const err of [...yaml.errors, ...yaml.warnings]) {
+  const problems = [...yaml.errors, ...yaml.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const err of problems.slice(0, MAX_YAML_PROBLEMS)) {
     const message = err.message.split('\n')[0] ?? err.message;
     // `yaml` reports an unclosed `[`, `{` or quote where it gave up, often the next line;
     // then point at the opener, on the line the person has to fix.
@@ -139,6 +157,10 @@ function parseYaml(
     const reported = toPos(err.pos[0]);
     const pos = openerAt >= 0 && toPos(openerAt).line < reported.line ? toPos(openerAt) : reported;
     diagnostics.push(diagnostic(path, pos, 'error', 'yaml-syntax', `invalid YAML: ${tidyYamlMessage(message)}`));
+  }
+  const unlisted = problems[MAX_YAML_PROBLEMS];
+  if (unlisted) {
+    diagnostics.push(diagnostic(path, toPos(unlisted.pos[0]), 'error', 'yaml-syntax', `invalid YAML: ${problems.length - MAX_YAML_PROBLEMS} more problems from here on are not listed; fix the ones above first`));
   }
 
   const firstContentPos: Position = { line: parts.firstLine, column: 1 };

@@ -28,6 +28,29 @@ export interface Workspace {
  * parsed before are not parsed again (see story-cache.ts).
  */
 export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache?: StoryCache } = {}): Workspace {
+  const steps = workspaceSteps(files, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, giving the event loop a turn after each file. Parsing is
+ * synchronous; this way Ctrl-C is handled between two files, not only once
+ * the whole workspace is read.
+ */
+export async function parseWorkspaceYielding(files: readonly WorkspaceFile[], options: { cache?: StoryCache } = {}): Promise<Workspace> {
+  const steps = workspaceSteps(files, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** parseWorkspace, one file per step. */
+function* workspaceSteps(files: readonly WorkspaceFile[], options: { cache?: StoryCache }): Generator<void, Workspace> {
   const diagnostics: Diagnostic[] = [];
   const catalog = builtinCatalog();
   let config: Config = { links: [] };
@@ -63,6 +86,7 @@ export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache
 
   const storyIds = new Map<string, string>();
   for (const file of sorted.filter((f) => roleOf(f.path) === 'story')) {
+    yield;
     const text = sourceOf(file);
     if (text === undefined) continue;
     if (text.trim().length === 0) {
@@ -85,6 +109,7 @@ export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache
 
   const profileNames = new Map<string, string>();
   for (const file of sorted.filter((f) => roleOf(f.path) === 'profile')) {
+    yield;
     // Each profile writes out/<name>/: two names one disk may take for one folder are an error, like two story ids.
     const firstProfile = profileNames.get(nameKey(baseName(file.path)));
     if (firstProfile !== undefined) {

@@ -15,6 +15,7 @@ afterAll(removeAllWorkspaces);
 /** Anything a terminal could act on; a line break is allowed only as the end of a line. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const FORGED = 'stories/forged.md:1:1: error: this line was written by a story';
+// (The slash makes a folder "evil\nstories": names can hide a newline anywhere in the path.)
 const EVIL_FILE = `stories/evil\n${FORGED}\u001b]0;pwned\u0007.md`;
 
 let ws: TempWorkspace;
@@ -57,14 +58,13 @@ describe('values from files are printed quoted', () => {
     expectHandled(r, [0]);
     expectQuoted(r.stdout, `stdout of ${args.join(' ')}`);
     expectQuoted(r.stderr, `stderr of ${args.join(' ')}`);
-    expect(r.stdout + r.stderr).not.toContain(FORGED);
   });
 
   it('check names the odd file quoted, on one line', async () => {
     const r = await runCli(['--dir', ws.dir, 'check']);
     expect(lines(r.stderr)).toContain(
       // (The ESC that YAML's "\x1b" made is the replacement mark by now; the file name's is escaped.)
-      `stories/evil\\n${FORGED}\\x1b]0;pwned\\x07.md:3:23: warning: unknown question id "fail\uFFFD[31mure"; did you mean "failure"? (add it to stories/questions.yml to define it)`,
+      `stories/evil\\n${FORGED}\\x1b]0;pwned\\x07.md:3:22: warning: unknown question id "fail\uFFFD[31mure" (add it to stories/questions.yml to define it)`,
     );
   });
 

@@ -77,10 +77,12 @@ export function parseStoryFile(path: string, id: string, text: string): StoryFil
   return { source: diagnostics, parsed: parseStory(id, source) };
 }
 
-/** The entry to keep, or undefined when the story holds a value JSON cannot carry exactly (then it is parsed every time). */
+/** The entry to keep, or undefined when the story holds a value JSON cannot carry exactly, or timed out (then it is parsed every time). */
 function toCached(result: StoryFileResult, text: string): CachedStoryFile | undefined {
   const story = result.parsed?.story;
   if (story && !jsonSafe(story.extra)) return undefined;
+  // A time budget ran out: on a quieter machine the same text may parse, so that is never remembered.
+  if (result.parsed?.diagnostics.some((d) => d.rule === 'markdown-too-slow')) return undefined;
   return {
     source: textHash(text),
     diagnostics: result.source,
