@@ -119,7 +119,7 @@ function parser(args: string[], started: (run: Promise<number>) => void): Argv {
       (y) =>
         y
           .option('profile', { type: 'string', alias: 'p', describe: 'profile to show first' })
-          .option('port', { type: 'number', describe: 'port on 127.0.0.1 (default 4173, or the next free one)' })
+          .option('port', { type: 'string', describe: 'port on 127.0.0.1 (default 4173, or the next free one)' })
           .option('paper', { choices: ['letter', 'a4'] as const }),
       run(commands.preview),
     )
@@ -193,8 +193,10 @@ async function onSignal(signal: NodeJS.Signals): Promise<void> {
   BrowserSession.killAll();
   removeTempFilesNow();
   // A browser still starting can only be stopped once it is up (about a
-  // second); a hung one is not waited for.
-  setTimeout(() => process.exit(code), 5000).unref();
+  // second); a hung one is not waited for. The timer also keeps the process
+  // alive until the browsers are closed: ending early would leave a browser
+  // still starting, writing to its profile folder after we removed it.
+  setTimeout(() => process.exit(code), 5000);
   await Promise.all([...BrowserSession.live].map((s) => s.close()));
   process.exit(code);
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { diagnostic, EnvironmentError, type Diagnostic } from '../../diagnostics.js';
 import type { BrowserSession } from './browser.js';
+import { fullTmpdirHint, tmpdirIsFull } from './profile-folder.js';
 import { fitSheet, type FitConfig } from './fit.js';
 import { DEFAULT_FIT, dropOrder, PAGE, printableArea, renderCheatSheetHtml, type Fit } from '../html/cheatsheet.js';
 import type { TemplateSet } from '../templates.js';
@@ -125,7 +126,7 @@ async function guard<T>(promise: Promise<T>, what: string): Promise<T> {
     if (err instanceof EnvironmentError) throw err;
     throw new EnvironmentError(
       `the browser failed while ${what}: ${(err as Error).message.split('\n')[0]}`,
-      'run again; if it keeps failing, try another browser with --browser PATH',
+      tmpdirIsFull() ? fullTmpdirHint() : 'run again; if it keeps failing, try another browser with --browser PATH',
       { cause: err },
     );
   }
