@@ -40,7 +40,7 @@ export const ProfileFrontMatterSchema = z.object({
   include_tags: idList.default([]),
   exclude_tags: idList.default([]),
   paper: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), PaperSchema).optional(),
-  answer_words: z.number().int().positive().default(350),
+  answer_words: z.number().int().min(1).default(350),
   ask: stringList.default([]),
 });
 export type ProfileFrontMatter = z.infer<typeof ProfileFrontMatterSchema>;

@@ -19,9 +19,12 @@ import { useColor, type Globals } from '../print.js';
  */
 
 export function parsePort(value: unknown): number {
-  const port = value === undefined ? DEFAULT_PORT : Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UserError(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${String(value)}"`);
+  if (value === undefined) return DEFAULT_PORT;
+  // The text as typed (yargs takes --port as a string): "abc" is named as "abc", never as NaN.
+  const text = String(value).trim();
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw new UserError(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${text}"`);
   }
   return port;
 }
