@@ -100,6 +100,13 @@ export function launchArgs(): string[] {
     '--mute-audio',
     '--font-render-hinting=none',
     '--disable-dev-shm-usage',
+    // No connection at all, whatever a template says: request interception
+    // (below) never sees speculative work (prefetch, preconnect, DNS
+    // prefetch, a frame's first connection). Every host name, and every IP
+    // address, resolves to nothing, and no proxy (not even one from the
+    // environment) is used, so no socket is ever opened.
+    '--host-resolver-rules=MAP * ~NOTFOUND',
+    '--no-proxy-server',
   ];
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
   return args;
@@ -252,13 +259,21 @@ function killGroup(pid: number): void {
   }
 }
 
-/** JavaScript off and every request other than data:/about: aborted. */
+/**
+ * JavaScript off and every request other than data:/about: aborted; with
+ * launchArgs, nothing can connect anywhere. The page never navigates away
+ * either: the sheet is set as content, so a navigation of the main frame is
+ * a template's `<meta http-equiv="refresh">` (to a site, or a data: page),
+ * which would print an error page or someone else's page. It is cancelled
+ * as if it never started ("aborted" commits no error page).
+ */
 export async function sandbox(page: Page): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) void request.abort('aborted');
+    else if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
     else void request.abort('blockedbyclient');
   });
 }
