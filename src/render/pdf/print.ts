@@ -63,7 +63,10 @@ export async function renderCheatSheetPdf(
   let pdf = await print(page);
   // The in-page measurement is the plan; the printed page count is the proof.
   for (let attempt = 0; countPages(pdf) > 1 && attempt < 4; attempt++) {
-    fit = { ...fit, scale: Math.max(fit.scale * 0.97, 0.5) };
+    // Never below the 7 pt floor: past it, a second page is reported rather than hidden in small print.
+    const scale = Math.max(fit.scale * 0.97, (result.scale * MIN_FONT_PT) / result.smallestPt);
+    if (scale >= fit.scale) break;
+    fit = { ...fit, scale };
     await guard(page.evaluate((s: number) => document.documentElement.style.setProperty('--scale', String(s)), fit.scale), 'rescaling');
     pdf = await print(page);
   }
