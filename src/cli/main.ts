@@ -155,11 +155,11 @@ function report(error: unknown, g: Globals): number {
   if (interrupted !== undefined) return interrupted;
   if (error instanceof UserError) {
     if (error.diagnostics.length) printDiagnostics(error.diagnostics, { ...g, quiet: false });
-    tell(`storybank: ${quote(error.message)}`);
+    tell(`storybank: ${quoteMessage(error.message)}`);
     return 1;
   }
   if (error instanceof EnvironmentError) {
-    tell(`storybank: ${quote(error.message)}`);
+    tell(`storybank: ${quoteMessage(error.message)}`);
     if (error.hint) tell(`  fix: ${quote(error.hint)}`);
     if (g.verbose && error.cause) tell(quoteLines(String((error.cause as Error).stack ?? error.cause)));
     return 2;
@@ -169,6 +169,18 @@ function report(error: unknown, g: Globals): number {
   tell('  This is a bug in storybank, not in your stories. Run again with --verbose for details.');
   if (g.verbose) tell(quoteLines((error as Error)?.stack ?? ''));
   return 2;
+}
+
+/**
+ * A message's own lines stay lines (init lists the files in its way), each
+ * quoted; every line after the first is indented, so that a newline inside
+ * a value (a file name) can never start a line that reads as a diagnostic.
+ */
+function quoteMessage(text: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || /^\s/.test(line) ? quote(line) : `  ${quote(line)}`))
+    .join('\n');
 }
 
 /** A stack's frames stay lines; what is inside each is quoted. */

@@ -36,18 +36,24 @@ export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache
 }
 
 /**
- * The same, giving the event loop a turn after each file. Parsing is
- * synchronous; this way Ctrl-C is handled between two files, not only once
- * the whole workspace is read.
+ * The same, giving the event loop a turn between two files once parsing has
+ * held it for YIELD_AFTER_MS. Parsing is synchronous; this way Ctrl-C is
+ * handled while a slow workspace is read, not only once all of it is, and
+ * a quick one is read in one go, as before.
  */
 export async function parseWorkspaceYielding(files: readonly WorkspaceFile[], options: { cache?: StoryCache } = {}): Promise<Workspace> {
   const steps = workspaceSteps(files, options);
+  let since = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
+    if (performance.now() - since < YIELD_AFTER_MS) continue;
     await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
   }
 }
+
+const YIELD_AFTER_MS = 50;
 
 /** parseWorkspace, one file per step. */
 function* workspaceSteps(files: readonly WorkspaceFile[], options: { cache?: StoryCache }): Generator<void, Workspace> {

@@ -106,6 +106,15 @@ describe.concurrent('workspace files and folders that cannot be read', () => {
   });
 });
 
+describe.concurrent('a cache folder that cannot be used means no cache, at once', () => {
+  it.runIf(process.platform === 'linux')('STORYBANK_CACHE_DIR=/proc/nope (recursive mkdir never returned there)', async () => {
+    const ws = await valid();
+    const r = await runCli(['--dir', ws.dir, 'check'], { env: { STORYBANK_CACHE_DIR: '/proc/nope' }, timeoutMs: 60_000 });
+    expectHandled(r, [0]);
+    expect(r.stderr).toMatch(/Checked 1 story and 1 profile: 0 errors/);
+  });
+});
+
 describe.concurrent('nothing is written outside --out', () => {
   it.each([
     [['--out', 'stories'], 'stories'],

@@ -100,17 +100,20 @@ export function launchArgs(): string[] {
     '--mute-audio',
     '--font-render-hinting=none',
     '--disable-dev-shm-usage',
-    // No connection at all, whatever a template says: request interception
-    // (below) never sees speculative work (prefetch, preconnect, DNS
-    // prefetch, a frame's first connection). Every host name, and every IP
-    // address, resolves to nothing, and no proxy (not even one from the
-    // environment) is used, so no socket is ever opened.
-    '--host-resolver-rules=MAP * ~NOTFOUND',
-    '--no-proxy-server',
   ];
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
   return args;
 }
+
+/**
+ * What makes the render page open no connection at all, whatever a
+ * template says: request interception (see sandbox) never sees speculative
+ * work (prefetch, preconnect, DNS prefetch, a frame's first connection).
+ * Every host name, and every IP address, resolves to nothing, and no proxy
+ * (not even one from the environment) is used, so no socket is ever opened.
+ * (Kept apart from launchArgs: a browser that tests the preview needs the network.)
+ */
+export const NO_NETWORK_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND', '--no-proxy-server'];
 
 export const LAUNCH_TIMEOUT_MS = 30_000;
 
@@ -189,7 +192,7 @@ export class BrowserSession {
       this.browser = await launch({
         executablePath: choice.path,
         headless: true,
-        args: launchArgs(),
+        args: [...launchArgs(), ...NO_NETWORK_ARGS],
         userDataDir: this.userDataDir,
         // A pipe instead of a WebSocket: when storybank dies, even by SIGKILL,
         // the pipe closes and Chromium exits with it.
