@@ -5,6 +5,7 @@ import { removeTempFilesNow } from '../output/atomic.js';
 import { DEFAULT_FORMATS, FORMATS } from '../render/formats.js';
 import { packageVersion } from '../support/package.js';
 import { cacheEnabled } from '../workspace/cache/setting.js';
+import { quote } from './format/quote.js';
 import { printDiagnostics, tell, type Globals } from './print.js';
 
 /**
@@ -132,7 +133,7 @@ function parser(args: string[], started: (run: Promise<number>) => void): Argv {
       (y) =>
         y
           .option('profile', { type: 'string', alias: 'p', describe: 'profile to show first' })
-          .option('port', { type: 'number', describe: 'port on 127.0.0.1 (default 4173, or the next free one)' })
+          .option('port', { type: 'string', describe: 'port on 127.0.0.1 (default 4173, or the next free one)' })
           .option('paper', { choices: ['letter', 'a4'] as const }),
       run(commands.preview),
     )
@@ -209,20 +210,37 @@ function report(error: unknown, g: Globals): number {
   if (interrupted !== undefined) return interrupted;
   if (error instanceof UserError) {
     if (error.diagnostics.length) printDiagnostics(error.diagnostics, { ...g, quiet: false });
-    tell(`storybank: ${error.message}`);
+    tell(`storybank: ${quoteMessage(error.message)}`);
     return 1;
   }
   if (error instanceof EnvironmentError) {
-    tell(`storybank: ${error.message}`);
-    if (error.hint) tell(`  fix: ${error.hint}`);
-    if (g.verbose && error.cause) tell(String((error.cause as Error).stack ?? error.cause));
+    tell(`storybank: ${quoteMessage(error.message)}`);
+    if (error.hint) tell(`  fix: ${quote(error.hint)}`);
+    if (g.verbose && error.cause) tell(quoteLines(String((error.cause as Error).stack ?? error.cause)));
     return 2;
   }
   if (error instanceof InterruptedError) return 130;
-  tell(`storybank: internal error: ${(error as Error)?.message ?? String(error)}`);
+  tell(`storybank: internal error: ${quote((error as Error)?.message ?? String(error))}`);
   tell('  This is a bug in storybank, not in your stories. Run again with --verbose for details.');
-  if (g.verbose) tell((error as Error)?.stack ?? '');
+  if (g.verbose) tell(quoteLines((error as Error)?.stack ?? ''));
   return 2;
+}
+
+/**
+ * A message's own lines stay lines (init lists the files in its way), each
+ * quoted; every line after the first is indented, so that a newline inside
+ * a value (a file name) can never start a line that reads as a diagnostic.
+ */
+function quoteMessage(text: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || /^\s/.test(line) ? quote(line) : `  ${quote(line)}`))
+    .join('\n');
+}
+
+/** A stack's frames stay lines; what is inside each is quoted. */
+function quoteLines(text: string): string {
+  return text.split('\n').map(quote).join('\n');
 }
 
 /** Set once Ctrl-C (or SIGTERM) arrives: the exit code, whatever else fails while stopping. */
@@ -242,8 +260,10 @@ async function onSignal(signal: NodeJS.Signals): Promise<void> {
   BrowserSession.killAll();
   removeTempFilesNow();
   // A browser still starting can only be stopped once it is up (about a
-  // second); a hung one is not waited for.
-  setTimeout(() => process.exit(code), 5000).unref();
+  // second); a hung one is not waited for. The timer also keeps the process
+  // alive until the browsers are closed: ending early would leave a browser
+  // still starting, writing to its profile folder after we removed it.
+  setTimeout(() => process.exit(code), 5000);
   await Promise.all([...BrowserSession.live].map((s) => s.close()));
   process.exit(code);
 }

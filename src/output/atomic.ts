@@ -55,7 +55,8 @@ async function stage(path: string, data: Uint8Array | string): Promise<string> {
     }
     await sweepStaleTemps(dir);
     inFlight.add(temp);
-    const handle = await open(temp, 'w');
+    // Exclusive: a fresh name, never a file or link someone put there.
+    const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(data);
       await handle.sync();

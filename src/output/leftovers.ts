@@ -35,7 +35,11 @@ export function leftByDeadProcesses(names: readonly string[], pattern: RegExp): 
  * effort: a folder that cannot be read, or an entry someone else removes
  * first, is skipped. Returns the paths removed.
  */
-export async function removeLeftovers(dir: string, pattern: RegExp, options: { minAgeMs?: number; now?: number } = {}): Promise<string[]> {
+export async function removeLeftovers(
+  dir: string,
+  pattern: RegExp,
+  options: { /** For all entries, or per entry name. */ minAgeMs?: number | ((name: string) => number); now?: number } = {},
+): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -47,7 +51,8 @@ export async function removeLeftovers(dir: string, pattern: RegExp, options: { m
   for (const name of leftByDeadProcesses(names, pattern)) {
     const path = join(dir, name);
     try {
-      if (options.minAgeMs && now - (await stat(path)).mtimeMs < options.minAgeMs) continue;
+      const minAge = typeof options.minAgeMs === 'function' ? options.minAgeMs(name) : options.minAgeMs;
+      if (minAge && now - (await stat(path)).mtimeMs < minAge) continue;
       await rm(path, { recursive: true, force: true });
       removed.push(path);
     } catch {

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { diagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { writeFilesAtomic } from '../output/atomic.js';
+import { checkOutputFolders } from '../output/out-folder.js';
 import { BrowserSession } from '../render/pdf/browser.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { buildTime, buildViewModel, type ViewModel } from '../view/view-model.js';
@@ -58,9 +59,9 @@ export function selectProfiles(workspace: Workspace, names: readonly string[] | 
   const known = workspace.profiles.map((p) => p.name);
   const missing = names.filter((n) => !known.includes(n));
   if (missing.length > 0) {
-    throw new UserError(
-      missing.map((n) => `unknown profile "${n}"${didYouMean(n, known)}; profiles: ${known.join(', ')}`).join('\n'),
-    );
+    // One line, whatever was typed: the CLI prints messages quoted, newlines included.
+    const named = missing.length === 1 ? `unknown profile "${missing[0]}"${didYouMean(missing[0]!, known)}` : `unknown profiles ${missing.map((n) => `"${n}"`).join(', ')}`;
+    throw new UserError(`${named}; profiles: ${known.join(', ')}`);
   }
   return names.map((n) => workspace.profiles.find((p) => p.name === n)!);
 }
@@ -141,6 +142,7 @@ function outputFiles(root: string, outDir: string, result: ProfileBuild) {
 
 /** Writes one profile's files under <outDir>/<profile>/, all or none. */
 export async function writeProfile(root: string, outDir: string, result: ProfileBuild): Promise<BuildRun['written']> {
+  await checkOutputFolders(root, outDir, [result.profile]);
   const files = outputFiles(root, outDir, result);
   await writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.bytes })));
   return files.map((f) => ({ profile: f.profile, path: f.path, bytes: f.bytes.length }));
@@ -171,6 +173,7 @@ export async function build(
   const workspace = await loadWorkspace(root, { cache: options.cache });
   assertValid(workspace);
   const profiles = selectProfiles(workspace, options.profiles);
+  await checkOutputFolders(root, outDir, profiles.map((p) => p.name));
   const log = loadPracticeHistory(root);
   options = { ...options, practice: options.practice ?? log.history };
   const ownSession = !options.session;
@@ -194,6 +197,8 @@ export async function build(
   }
   // Everything is rendered before anything is written, and all files are
   // staged before any is renamed: a failure leaves every previous file as it was.
+  // Again: rendering takes seconds, and a link may have appeared meanwhile.
+  await checkOutputFolders(root, outDir, profiles.map((p) => p.name));
   const files = builds.flatMap((b) => outputFiles(root, outDir, b));
   await writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.bytes })));
   written.push(...files.map((f) => ({ profile: f.profile, path: f.path, bytes: f.bytes.length })));

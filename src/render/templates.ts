@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EnvironmentError } from '../diagnostics.js';
 import { packageRoot } from '../support/package.js';
+import { readError } from '../support/read-error.js';
 
 /** Templates shipped with storybank: <package>/templates, next to dist/ and src/. */
 const builtinTemplatesDir = (): string => join(packageRoot(), 'templates');
@@ -50,13 +51,32 @@ async function readFolder(dir: string, shownAs: (name: string) => string): Promi
   let names: string[];
   try {
     names = (await readdir(dir, { recursive: true })) as string[];
-  } catch {
-    return files;
+  } catch (err) {
+    // No templates/ folder: the built-in templates are used. One that cannot be read is a problem to name.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return files;
+    throw readError(shownAs('').replace(/\/$/, ''), err, 'the folder');
   }
   for (const raw of names.sort()) {
     const name = raw.split('\\').join('/');
     if (!/\.(hbs|css)$/.test(name)) continue;
-    files.set(name, { name, shownAs: shownAs(name), source: await readFile(join(dir, raw), 'utf8') });
+    files.set(name, { name, shownAs: shownAs(name), source: await readTemplate(join(dir, raw), shownAs(name)) });
   }
   return files;
+}
+
+/**
+ * One template file's text. A folder, a FIFO, a dangling or looping link or
+ * an unreadable file under a template's name is the machine's problem, not
+ * a bug: an environment error naming the file, with a fix.
+ */
+async function readTemplate(path: string, shown: string): Promise<string> {
+  try {
+    // Only regular files: reading a FIFO named *.hbs would never end.
+    if (!(await stat(path)).isFile()) {
+      throw Object.assign(new Error(`not a regular file, read '${path}'`), { code: 'EFTYPE' });
+    }
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw readError(shown, err, 'the template');
+  }
 }

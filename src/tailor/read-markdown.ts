@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { MarkdownNestingError, parseMarkdown } from '../workspace/markdown.js';
+import { MarkdownLimitError, parseMarkdown } from '../workspace/markdown.js';
 import { allStrong, BlockBuilder, type Block } from './posting.js';
 import { readTextPosting } from './read-text.js';
 
@@ -15,10 +15,11 @@ const RAW_TAG = /^\s*(<!--[\s\S]*-->|<\/?[A-Za-z][^>]*>)\s*$/;
 export function readMarkdownPosting(text: string): Block[] {
   let tree: Root;
   try {
-    tree = parseMarkdown(text);
+    // A posting is read once, whole (the posting reader has its own 1 MB limit).
+    tree = parseMarkdown(text, { maxChars: Infinity });
   } catch (err) {
     // Pathologically nested Markdown is still text: read it line by line.
-    if (err instanceof MarkdownNestingError) return readTextPosting(text);
+    if (err instanceof MarkdownLimitError) return readTextPosting(text);
     throw err;
   }
   const blocks: Block[] = [];

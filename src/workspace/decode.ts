@@ -34,9 +34,9 @@ export function decodeText(
       diagnostics: [diagnostic(path, positionOfByte(bytes, nul), 'error', 'binary-file', `this looks like a binary file, not ${what}`)],
     };
   }
+  let text: string;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text: text.replace(/\r\n?/g, '\n'), diagnostics: [] };
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n');
   } catch {
     const bad = firstInvalidUtf8Byte(bytes);
     return {
@@ -45,6 +45,54 @@ export function decodeText(
       ],
     };
   }
+  return decodedText(path, text);
+}
+
+/** The mark that stands in for a character no output can carry: visible, and allowed everywhere. */
+export const REPLACEMENT = '\uFFFD';
+
+/**
+ * Control characters (C0 other than tab and line feed, DEL, C1) and Unicode
+ * non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last two of every
+ * plane). XML 1.0 forbids most of them outright, so one in a story makes a
+ * DOCX that Word and LibreOffice refuse; the rest are invisible, and on a
+ * terminal some are commands. NUL never gets here: it makes a file binary.
+ */
+const UNWRITABLE = /(?![\t\n])[\p{Cc}\p{Noncharacter_Code_Point}]/gu;
+
+/** A text with every unwritable character replaced, how many there were, and where the first was. */
+export function replaceUnwritable(text: string): { text: string; count: number; first?: { index: number; char: string } } {
+  UNWRITABLE.lastIndex = 0;
+  const found = UNWRITABLE.exec(text);
+  if (!found) return { text, count: 0 };
+  let count = 0;
+  const replaced = text.replace(UNWRITABLE, () => {
+    count++;
+    return REPLACEMENT;
+  });
+  return { text: replaced, count, first: { index: found.index, char: found[0] } };
+}
+
+/** The one wording of the warning, wherever the character came from. */
+export function unwritableWarning(path: string, at: Position, char: string, count: number): Diagnostic {
+  const code = char.codePointAt(0)!;
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const kind = /\p{Cc}/u.test(char) ? 'a control character' : 'a Unicode non-character';
+  const more = count > 1 ? ` (and ${count - 1} more in this file)` : '';
+  return diagnostic(path, at, 'warning', 'character-replaced', `${name} (${kind}) cannot appear in a document; it is shown as "${REPLACEMENT}"${more}`);
+}
+
+/**
+ * Decided once, here, for every writer: each unwritable character becomes
+ * REPLACEMENT, with one warning per file at the first of them. Every output
+ * then shows the same mark where the file had something unprintable. (YAML
+ * escapes such as "\x1b" make characters after this stage; front-matter.ts
+ * replaces those the same way.)
+ */
+function decodedText(path: string, text: string): { text: string; diagnostics: Diagnostic[] } {
+  const result = replaceUnwritable(text);
+  if (!result.first) return { text, diagnostics: [] };
+  return { text: result.text, diagnostics: [unwritableWarning(path, lineColumnOf(text, result.first.index), result.first.char, result.count)] };
 }
 
 function positionOfByte(bytes: Uint8Array, index: number): Position {

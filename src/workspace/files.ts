@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { EnvironmentError, UserError } from '../diagnostics.js';
+import { UserError } from '../diagnostics.js';
+import { readError } from '../support/read-error.js';
 import { CONFIG_FILE, roleOf, type WorkspaceFile } from './layout.js';
 
 /** Reads every file of a workspace that storybank cares about. The only disk access of loading. */
@@ -20,7 +21,7 @@ export async function readWorkspaceFiles(root: string): Promise<WorkspaceFile[]>
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR') continue;
-      throw new EnvironmentError(`cannot read ${relative(process.cwd(), full) || path}: ${(err as Error).message}`);
+      throw readError(relative(process.cwd(), full) || path, err);
     }
   }
   return files;
@@ -32,6 +33,7 @@ export async function readWorkspaceFiles(root: string): Promise<WorkspaceFile[]>
  * authoring commands' check for taken ids, see the same files.
  */
 export async function listWorkspacePaths(root: string): Promise<string[]> {
+  await assertWorkspaceFolder(root);
   const storiesDir = join(root, 'stories');
   let names: string[];
   try {
@@ -42,12 +44,23 @@ export async function listWorkspacePaths(root: string): Promise<string[]> {
       throw new UserError(`${root} has no stories/ folder; run \`storybank init\` to create a workspace, or pass --dir`);
     }
     if (code === 'ENOTDIR') throw new UserError(`${storiesDir} is a file; storybank keeps stories in a stories/ folder`);
-    throw new EnvironmentError(`cannot read ${storiesDir}: ${(err as Error).message}`);
+    throw readError(storiesDir, err, 'the folder');
   }
   return names
     .map((n) => `stories/${n}`)
     .filter((p) => roleOf(p) !== undefined)
     .sort();
+}
+
+/** `--dir` must be a folder: `--dir /etc/passwd` is a usage error about --dir, not about a stories/ inside a file. */
+async function assertWorkspaceFolder(root: string): Promise<void> {
+  const found = await stat(root).catch((err: NodeJS.ErrnoException) => err);
+  if (found instanceof Error) {
+    if (found.code === 'ENOENT') throw new UserError(`${root} does not exist; pass --dir with a workspace folder, or run \`storybank init ${root}\` to create one`);
+    if (found.code === 'ENOTDIR') throw new UserError(`${root} is not a folder; pass --dir with a workspace folder`);
+    throw readError(root, found, 'the folder');
+  }
+  if (!found.isDirectory()) throw new UserError(`${root} is a file, not a workspace folder; pass --dir with the folder that holds stories/`);
 }
 
 /**

@@ -1,6 +1,8 @@
 import matter from 'gray-matter';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
+import { replaceUnwritable, unwritableWarning } from './decode.js';
+import { duplicateKeyErrors, MAX_FRONT_MATTER_CHARS, MAX_YAML_FILE_CHARS, MAX_YAML_PROBLEMS } from './yaml-limits.js';
 
 /**
  * A text file split into YAML front matter and Markdown body, with enough
@@ -68,6 +70,15 @@ export function readSource(path: string, text: string): { source: SourceFile; di
     return { source: { ...source, usable: false }, diagnostics };
   }
 
+  const yamlChars = frontMatterText(clean).length;
+  if (yamlChars > MAX_FRONT_MATTER_CHARS) {
+    const { source, diagnostics } = parseYaml(path, '', { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 2 });
+    diagnostics.push(
+      diagnostic(path, { line: 1, column: 1 }, 'error', 'front-matter-too-large', `front matter is ${Math.round(yamlChars / 1024)} KB; at most ${MAX_FRONT_MATTER_CHARS / 1024} KB is read (it holds the facts: title, questions, tags); move long text into the body`),
+    );
+    return { source: { ...source, usable: false }, diagnostics };
+  }
+
   const read: { yaml?: ReturnType<typeof parseYaml> } = {};
   let file: matter.GrayMatterFile<string>;
   const readYaml = (matterText: string) => {
@@ -96,8 +107,28 @@ export function readSource(path: string, text: string): { source: SourceFile; di
   return { source: { ...source, body, bodyLineOffset: countNewlines(clean.slice(0, clean.length - body.length)) }, diagnostics };
 }
 
+/**
+ * The text between the opening `---` and the first closing `---` line,
+ * found without parsing, for cheap checks; '' when there is no front
+ * matter. Never less than what readSource reads as YAML (gray-matter closes
+ * at the first line that starts with `---`, never later).
+ */
+export function frontMatterText(text: string): string {
+  const clean = text.replace(/^\uFEFF/, '');
+  const firstBreak = clean.indexOf('\n');
+  if (!clean.startsWith('---') || clean[3] === '-' || firstBreak < 0) return '';
+  const rest = clean.slice(firstBreak + 1);
+  const close = CLOSING.exec(rest);
+  return close ? rest.slice(0, close.index) : rest;
+}
+
 /** A whole file of YAML (storybank.yml, stories/questions.yml), positions as in the file. */
 export function readYamlSource(path: string, text: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  if (text.length > MAX_YAML_FILE_CHARS) {
+    const { source, diagnostics } = parseYaml(path, '', { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 1 });
+    diagnostics.push(diagnostic(path, undefined, 'error', 'yaml-too-large', `file is ${Math.round(text.length / 1024)} KB; at most ${MAX_YAML_FILE_CHARS / 1024} KB of YAML is read`));
+    return { source: { ...source, usable: false }, diagnostics };
+  }
   return parseYaml(path, text.replace(/^\uFEFF/, ''), { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 1 });
 }
 
@@ -108,13 +139,16 @@ function parseYaml(
 ): { source: SourceFile; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
-  const yaml = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found by duplicateKeyErrors, in linear time (see yaml-limits.ts).
+  const yaml = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  yaml.errors.push(...duplicateKeyErrors(yaml));
   const toPos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
 
-  for (const err of [...yaml.errors, ...yaml.warnings]) {
+  const problems = [...yaml.errors, ...yaml.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const err of problems.slice(0, MAX_YAML_PROBLEMS)) {
     const message = err.message.split('\n')[0] ?? err.message;
     // `yaml` reports an unclosed `[`, `{` or quote where it gave up, often the next line;
     // then point at the opener, on the line the person has to fix.
@@ -124,11 +158,17 @@ function parseYaml(
     const pos = openerAt >= 0 && toPos(openerAt).line < reported.line ? toPos(openerAt) : reported;
     diagnostics.push(diagnostic(path, pos, 'error', 'yaml-syntax', `invalid YAML: ${tidyYamlMessage(message)}`));
   }
+  const unlisted = problems[MAX_YAML_PROBLEMS];
+  if (unlisted) {
+    diagnostics.push(diagnostic(path, toPos(unlisted.pos[0]), 'error', 'yaml-syntax', `invalid YAML: ${problems.length - MAX_YAML_PROBLEMS} more problems from here on are not listed; fix the ones above first`));
+  }
 
   const firstContentPos: Position = { line: parts.firstLine, column: 1 };
   let data: unknown = undefined;
   let usable = yaml.errors.length === 0;
   if (usable) {
+    const escaped = replaceEscapedUnwritable(yaml);
+    if (escaped) diagnostics.push(unwritableWarning(path, toPos(escaped.offset), escaped.char, escaped.count));
     try {
       data = yaml.toJS({ maxAliasCount: 100 });
     } catch (err) {
@@ -163,6 +203,28 @@ function parseYaml(
     source: { path, yaml, data, hasFrontMatter: parts.hasFrontMatter, usable, body: parts.body, bodyLineOffset: parts.bodyLineOffset, locate, locateKey },
     diagnostics,
   };
+}
+
+/**
+ * YAML escapes ("\x1b", "\uFFFF", "\0") make characters that decoding
+ * never saw; they are replaced here, the same way, so no value carries one.
+ * Returns the first (by position) and how many there were.
+ */
+function replaceEscapedUnwritable(yaml: Document.Parsed): { offset: number; char: string; count: number } | undefined {
+  let first: { offset: number; char: string } | undefined;
+  let count = 0;
+  visit(yaml, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string') return;
+      const result = replaceUnwritable(node.value);
+      if (!result.first) return;
+      node.value = result.text;
+      count += result.count;
+      const offset = node.range?.[0] ?? 0;
+      if (!first || offset < first.offset) first = { offset, char: result.first.char };
+    },
+  });
+  return first && { ...first, count };
 }
 
 function unclosedOpener(code: string, message: string): string | undefined {

@@ -32,3 +32,14 @@ export function baseName(path: string): string {
   return name.replace(/\.md$/i, '');
 }
 
+
+/**
+ * What two names have to differ in to stay two files on every disk: case
+ * (macOS and Windows ignore it) and Unicode normalisation (macOS keeps "é"
+ * as e + accent, other systems as one letter). Names equal by this key name
+ * one output folder, or one story id.
+ */
+export function nameKey(name: string): string {
+  // Upper then lower case folds "ß" and "SS" together, as case-insensitive disks do.
+  return name.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+}

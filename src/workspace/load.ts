@@ -1,6 +1,6 @@
 import { openStoryCache, saveStoryCache } from './cache/cache-file.js';
 import { readWorkspaceFiles } from './files.js';
-import { parseWorkspace, type Workspace } from './parse.js';
+import { parseWorkspaceYielding, type Workspace } from './parse.js';
 
 /**
  * Reads and parses a workspace, every problem collected in its diagnostics.
@@ -10,7 +10,7 @@ import { parseWorkspace, type Workspace } from './parse.js';
 export async function loadWorkspace(root: string, options: { cache?: boolean } = {}): Promise<Workspace> {
   const files = await readWorkspaceFiles(root);
   const store = options.cache ? openStoryCache(root) : undefined;
-  const workspace = parseWorkspace(files, { cache: store?.cache });
+  const workspace = await parseWorkspaceYielding(files, { cache: store?.cache });
   saveStoryCache(store);
   return workspace;
 }

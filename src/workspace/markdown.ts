@@ -1,8 +1,9 @@
 import type { Heading, Nodes, Parents, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { lineColumnOf } from './decode.js';
 import { isSafeUrl } from './safe-url.js';
+import { markdownLimitProblem, MAX_NESTING, NESTING_MESSAGE, type LimitProblem } from './markdown-limits.js';
+import { parseWithinBudget, ParseTimeout } from './parse-budget.js';
 
 /**
  * Story Markdown is parsed once, to mdast, and every output renders from
@@ -10,43 +11,48 @@ import { isSafeUrl } from './safe-url.js';
  * text, images become their alt text, and links that are not http(s) or
  * mailto lose their target. Renderers can then trust the tree.
  */
-export function parseMarkdown(markdown: string): Root {
-  // Checked before parsing too: the parser is slow on thousands of nested containers on one line.
-  const nestedLine = TOO_MANY_CONTAINERS.exec(markdown);
-  if (nestedLine) throw new MarkdownNestingError(lineColumnOf(markdown, nestedLine.index));
-  const tree = fromMarkdown(markdown);
+export function parseMarkdown(markdown: string, options: { maxChars?: number } = {}): Root {
+  // Checked before parsing: past these limits the parser takes seconds to minutes (see markdown-limits.ts).
+  // A story's body is small; notes and postings, read once by import and tailor, may be larger (maxChars).
+  const problem = markdownLimitProblem(markdown, options.maxChars);
+  if (problem) throw new MarkdownLimitError(problem.rule, problem.message, lineColumnOf(markdown, problem.offset));
+  let tree: Root;
+  try {
+    tree = parseWithinBudget(markdown);
+  } catch (err) {
+    if (!(err instanceof ParseTimeout)) throw err;
+    throw new MarkdownLimitError('markdown-too-slow', slowMessage(err.budgetMs), { line: 1, column: 1 });
+  }
   const deep = deeperThan(tree, MAX_NESTING);
-  if (deep) throw new MarkdownNestingError(deep.position?.start);
+  if (deep) throw new MarkdownLimitError('markdown-too-deep', NESTING_MESSAGE, deep.position?.start);
   sanitize(tree);
   return tree;
 }
 
-/**
- * Real stories nest a few levels; thousands of `>` or list markers would
- * overflow the stack of every recursive tree walker (ours and the renderers').
- */
-const MAX_NESTING = 64;
-
-/** A line opening more than MAX_NESTING block quotes or list items. */
-const TOO_MANY_CONTAINERS = new RegExp(`^(?:[ \\t]*(?:>|[*+-][ \\t]|\\d{1,9}[.)][ \\t])){${MAX_NESTING + 1}}`, 'm');
+const slowMessage = (budgetMs: number) =>
+  `this Markdown is too complex to read: parsing it took longer than ${(budgetMs / 1000).toFixed(1)} s (thousands of headings, nested lists or quotes, or emphasis markers); split the file, or simplify it`;
 
 /** Thrown by parseMarkdown; story and profile parsing turn it into a diagnostic. */
-export class MarkdownNestingError extends Error {
-  constructor(readonly position: { line: number; column: number } | undefined) {
-    super(`Markdown is nested more than ${MAX_NESTING} levels deep (block quotes, lists or emphasis); flatten it`);
-    this.name = 'MarkdownNestingError';
+export class MarkdownLimitError extends Error {
+  constructor(
+    readonly rule: LimitProblem['rule'] | 'markdown-too-slow',
+    message: string,
+    readonly position: { line: number; column: number } | undefined,
+  ) {
+    super(message);
+    this.name = 'MarkdownLimitError';
   }
 }
 
-/** A file's Markdown body as a tree, or a diagnostic (with file positions) when it is too deeply nested to use. */
+/** A file's Markdown body as a tree, or a diagnostic (with file positions) when it is too long, complex or deeply nested to use. */
 export function parseBody(source: { path: string; body: string; bodyLineOffset: number }): { tree?: Root; diagnostics: Diagnostic[] } {
   try {
     return { tree: parseMarkdown(source.body), diagnostics: [] };
   } catch (err) {
-    if (!(err instanceof MarkdownNestingError)) throw err;
+    if (!(err instanceof MarkdownLimitError)) throw err;
     const at = err.position ?? { line: 1, column: 1 };
     return {
-      diagnostics: [diagnostic(source.path, { line: at.line + source.bodyLineOffset, column: at.column }, 'error', 'markdown-too-deep', err.message)],
+      diagnostics: [diagnostic(source.path, { line: at.line + source.bodyLineOffset, column: at.column }, 'error', err.rule, err.message)],
     };
   }
 }

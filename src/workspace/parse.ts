@@ -11,7 +11,7 @@ import { readSource, readYamlSource } from './front-matter.js';
 import type { Story } from './story.js';
 import { parseStoryFile, type StoryCache } from './cache/story-cache.js';
 import { validateFrontMatter } from './validate.js';
-import { baseName, roleOf, type WorkspaceFile } from './layout.js';
+import { baseName, nameKey, roleOf, type WorkspaceFile } from './layout.js';
 
 export interface Workspace {
   config: Config;
@@ -30,6 +30,35 @@ export interface Workspace {
  * parsed before are not parsed again (see story-cache.ts).
  */
 export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache?: StoryCache } = {}): Workspace {
+  const steps = workspaceSteps(files, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, giving the event loop a turn between two files once parsing has
+ * held it for YIELD_AFTER_MS. Parsing is synchronous; this way Ctrl-C is
+ * handled while a slow workspace is read, not only once all of it is, and
+ * a quick one is read in one go, as before.
+ */
+export async function parseWorkspaceYielding(files: readonly WorkspaceFile[], options: { cache?: StoryCache } = {}): Promise<Workspace> {
+  const steps = workspaceSteps(files, options);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since < YIELD_AFTER_MS) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  }
+}
+
+const YIELD_AFTER_MS = 50;
+
+/** parseWorkspace, one file per step. */
+function* workspaceSteps(files: readonly WorkspaceFile[], options: { cache?: StoryCache }): Generator<void, Workspace> {
   const diagnostics: Diagnostic[] = [];
   const catalog = builtinCatalog();
   let config: Config = { links: [] };
@@ -68,27 +97,39 @@ export function parseWorkspace(files: readonly WorkspaceFile[], options: { cache
 
   const storyIds = new Map<string, string>();
   for (const file of sorted.filter((f) => roleOf(f.path) === 'story')) {
+    yield;
     const text = sourceOf(file);
     if (text === undefined) continue;
     if (text.trim().length === 0) {
       diagnostics.push(diagnostic(file.path, undefined, 'error', 'file-empty', 'file is empty; run `storybank new "Title"` for a template, or delete it'));
       continue;
     }
-    const id = baseName(file.path).toLowerCase();
+    const id = baseName(file.path).normalize('NFC').toLowerCase();
     const result = options.cache ? options.cache.storyFile(file.path, id, text) : parseStoryFile(file.path, id, text);
     diagnostics.push(...result.source);
-    const first = storyIds.get(id);
+    const first = storyIds.get(nameKey(id));
     if (first !== undefined) {
       diagnostics.push(diagnostic(file.path, undefined, 'error', 'story-id-duplicate', `story id "${id}" is already used by ${first}; rename one of the files`));
       continue;
     }
-    storyIds.set(id, file.path);
+    storyIds.set(nameKey(id), file.path);
     if (!result.parsed) continue;
     diagnostics.push(...result.parsed.diagnostics);
     if (result.parsed.story) stories.push(result.parsed.story);
   }
 
+  const profileNames = new Map<string, string>();
   for (const file of sorted.filter((f) => roleOf(f.path) === 'profile')) {
+    yield;
+    // Each profile writes out/<name>/: two names one disk may take for one folder are an error, like two story ids.
+    const firstProfile = profileNames.get(nameKey(baseName(file.path)));
+    if (firstProfile !== undefined) {
+      diagnostics.push(
+        diagnostic(file.path, undefined, 'error', 'profile-name-duplicate', `profile "${baseName(file.path)}" writes the same output folder as ${firstProfile} (names that differ only in case or accents are one folder on many disks); rename one of the files`),
+      );
+      continue;
+    }
+    profileNames.set(nameKey(baseName(file.path)), file.path);
     const text = sourceOf(file);
     if (text === undefined) continue;
     if (text.trim().length === 0) {

@@ -19,8 +19,8 @@ export interface Profile extends ProfileFrontMatter {
   };
 }
 
-/** Profile names become folder names, so they must stay inside the output folder. */
-export const PROFILE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]*$/u;
+/** Profile names become folder names, so they must stay inside the output folder. (Accents may come as combining marks: macOS writes names decomposed.) */
+export const PROFILE_NAME = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._ -]*$/u;
 
 /**
  * What `profile new` writes where a job posting does not say: `check` (and

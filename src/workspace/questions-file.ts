@@ -35,7 +35,15 @@ export function extendCatalog(catalog: Catalog, source: SourceFile): Diagnostic[
     }
     return diagnostics;
   }
+  const lineOf = new Map<string, number>();
   result.data.forEach((entry, i) => {
+    // Two entries for one id: which text wins would depend on the order; say so, as for two stories with one id.
+    const first = lineOf.get(entry.id);
+    if (first !== undefined) {
+      diagnostics.push(diagnostic(source.path, source.locate([i, 'id']), 'error', 'question-duplicate', `question "${entry.id}" is already defined on line ${first}; keep one of the two entries`));
+      return;
+    }
+    lineOf.set(entry.id, source.locate([i, 'id']).line);
     const existing = catalog.questions.get(entry.id);
     if (!existing && !entry.text) {
       diagnostics.push(

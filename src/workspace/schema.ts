@@ -43,7 +43,7 @@ export const ProfileFrontMatterSchema = z.object({
   include_tags: idList.default([]),
   exclude_tags: idList.default([]),
   paper: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), PaperSchema).optional(),
-  answer_words: z.number().int().positive().default(350),
+  answer_words: z.number().int().min(1).default(350),
   /** `drill`'s time budget per spoken answer; unset means two minutes (plan/speaking.ts). */
   answer_seconds: z.number().int().min(10).max(1800).optional(),
   ask: stringList.default([]),

@@ -76,10 +76,13 @@ export function humanIssue(issue: z.core.$ZodIssue): string {
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
       if (issue.origin === 'int') return 'must be a whole number'; // beyond the safe-integer range
-      return issue.origin === 'number' ? `must be at least ${String(issue.minimum)}` : issue.message;
+      // An exclusive bound (`.positive()`): "at least 0" would let 0 through in words.
+      if (issue.origin === 'number') return issue.inclusive === false ? `must be more than ${String(issue.minimum)}` : `must be at least ${String(issue.minimum)}`;
+      return issue.message;
     case 'too_big':
       if (issue.origin === 'int') return 'must be a whole number';
-      return issue.origin === 'number' ? `must be at most ${String(issue.maximum)}` : issue.message;
+      if (issue.origin === 'number') return issue.inclusive === false ? `must be less than ${String(issue.maximum)}` : `must be at most ${String(issue.maximum)}`;
+      return issue.message;
     default:
       return issue.message;
   }

@@ -230,6 +230,26 @@ describe('preview server', () => {
     }
   });
 
+  it('a story the parser would take minutes on does not freeze it: the page says the file is too complex', async () => {
+    const page = await get(BACKEND);
+    const events = await openEvents(eventsUrlOf(preview.url, page.html));
+    const path = 'stories/deadline.md';
+    const good = await readFile(join(root, path), 'utf8');
+    try {
+      const started = performance.now();
+      // 60 KB of setext headings: no size limit is crossed, but micromark would take about 20 s.
+      await save(path, good.replace('## Situation\n', `## Situation\n${'Step\n===\n'.repeat(6500)}`));
+      await events.next(20_000, started);
+      const text = textOf((await get(BACKEND)).html);
+      has(text, /stories\/deadline\.md:\d+:1: error: this Markdown is too complex to read/);
+      // Still serving other requests.
+      expect((await get('/')).status).toBeLessThan(400);
+    } finally {
+      events.close();
+      await writeFile(join(root, path), good);
+    }
+  });
+
   it('picks up a storybank.yml and template created after it started', async () => {
     const page = await get(BACKEND);
     const events = await openEvents(eventsUrlOf(preview.url, page.html));

@@ -25,7 +25,7 @@ export function pdfPages(path: string): number {
   return Number(/^Pages:\s+(\d+)/m.exec(r.stdout)?.[1] ?? NaN);
 }
 
-function flat(text: string): string {
+export function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -78,4 +78,29 @@ export async function requestRecorder(): Promise<{ origin: string; requests: str
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A loopback TCP listener (IPv4, and IPv6 when the machine has it) that
+ * counts connections, not only requests: a preconnect or a frame's first
+ * connection opens a socket without ever sending a request line.
+ */
+export async function connectionCounter(): Promise<{ port: number; connections: string[]; close(): Promise<void> }> {
+  const connections: string[] = [];
+  const onSocket = (socket: import('node:net').Socket) => {
+    connections.push(`${socket.remoteAddress}:${socket.remotePort}`);
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: 7\r\n\r\ntracked'));
+  };
+  const { createServer: createTcpServer } = await import('node:net');
+  const v4 = createTcpServer(onSocket);
+  await new Promise<void>((resolve) => v4.listen(0, '127.0.0.1', resolve));
+  const { port } = v4.address() as AddressInfo;
+  const v6 = createTcpServer(onSocket);
+  const hasV6 = await new Promise<boolean>((resolve) => {
+    v6.once('error', () => resolve(false));
+    v6.listen(port, '::1', () => resolve(true));
+  });
+  const closeServer = (s: ReturnType<typeof createTcpServer>) => new Promise<void>((resolve) => s.close(() => resolve()));
+  return { port, connections, close: async () => void (await Promise.all([closeServer(v4), hasV6 ? closeServer(v6) : Promise.resolve()])) };
 }

@@ -194,6 +194,47 @@ describe('workspace cross-checks', () => {
     expect(lines(ws)).toEqual(['stories/old/a.md: error: story id "a" is already used by stories/a.md; rename one of the files']);
   });
 
+  it('errors on two profiles one disk takes for one output folder: case, and Unicode normalisation', () => {
+    const profile = '---\nrole: Data Engineer\nquestions: [failure]\n---\n';
+    const ws = memoryWorkspace({
+      'stories/profiles/dup.md': profile,
+      'stories/profiles/dup.MD': profile,
+      'stories/profiles/Dup.md': profile,
+      // "Café" as one letter é (NFC, Linux) and as e + combining accent (NFD, macOS).
+      'stories/profiles/Caf\u00e9.md': profile,
+      'stories/profiles/Cafe\u0301.md': profile,
+      'stories/profiles/Stra\u00dfe.md': profile,
+      'stories/profiles/STRASSE.md': profile,
+    });
+    const errors = lines(ws);
+    expect(errors).toHaveLength(4);
+    for (const [second, first] of [
+      ['Caf\u00e9.md', 'Cafe\u0301.md'],
+      ['dup.MD', 'Dup.md'],
+      ['dup.md', 'Dup.md'],
+      ['Stra\u00dfe.md', 'STRASSE.md'],
+    ]) {
+      const name = second!.replace(/\.md$/i, '');
+      expect(errors).toContain(
+        `stories/profiles/${second}: error: profile "${name}" writes the same output folder as stories/profiles/${first} (names that differ only in case or accents are one folder on many disks); rename one of the files`,
+      );
+    }
+    expect(ws.profiles.map((p) => p.name).sort()).toEqual(['Cafe\u0301', 'Dup', 'STRASSE']);
+  });
+
+  it('errors on two story ids that differ only in case or Unicode normalisation', () => {
+    const ws = memoryWorkspace({
+      'stories/launch.md': star('title: Launch'),
+      'stories/2023/LAUNCH.md': star('title: Launch again'),
+      'stories/r\u00e9sum\u00e9.md': star('title: CV, composed'),
+      'stories/old/re\u0301sume\u0301.md': star('title: CV, decomposed'),
+    });
+    expect(lines(ws)).toEqual([
+      'stories/launch.md: error: story id "launch" is already used by stories/2023/LAUNCH.md; rename one of the files',
+      'stories/r\u00e9sum\u00e9.md: error: story id "r\u00e9sum\u00e9" is already used by stories/old/re\u0301sume\u0301.md; rename one of the files',
+    ]);
+  });
+
   it('extends and overrides questions from stories/questions.yml', () => {
     const ws = memoryWorkspace({
       'stories/questions.yml': '- id: failure\n  text: Tell me about a flop.\n- id: on-call\n  text: Describe your on-call.\n  competencies: [reliability]\n',

@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { UserError } from '../../diagnostics.js';
-import { headingText, MarkdownNestingError, parseMarkdown } from '../../workspace/markdown.js';
+import { headingText, MarkdownLimitError, parseMarkdown } from '../../workspace/markdown.js';
 
 /**
  * Notes as lines, each with what Markdown makes of it. The block structure
@@ -83,10 +83,11 @@ function plainLine(raw: string, no: number): NoteLine {
 function blockNodes(text: string): Nodes[] {
   let tree;
   try {
-    tree = parseMarkdown(text);
+    // Notes are read once, whole: the import command's own size limit applies, not a story's.
+    tree = parseMarkdown(text, { maxChars: Infinity });
   } catch (e) {
-    if (e instanceof MarkdownNestingError) {
-      throw new UserError(`the notes nest lists or quotes more than deep enough to read (line ${e.position?.line ?? 1}); flatten them and import again`);
+    if (e instanceof MarkdownLimitError) {
+      throw new UserError(`the notes at line ${e.position?.line ?? 1} cannot be read: ${e.message}; simplify that part and import again`);
     }
     throw e;
   }

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { UserError } from '../../diagnostics.js';
 import type { Paper } from '../../workspace/schema.js';
+import { quote } from '../format/quote.js';
 import { formatWatchEvent } from '../format/watch.js';
 import { parseFormats, parseProfiles } from '../options.js';
 import { humanSize, plural, printDiagnostics, say, tell, type Globals } from '../print.js';
@@ -29,16 +30,16 @@ export async function runBuild(argv: Record<string, unknown>, g: Globals): Promi
       includePrivate: Boolean(argv['include-private']),
       session,
       onProfileStart: (name, i, total) => {
-        if (tty) process.stderr.write(`\r\x1b[2K[${i + 1}/${total}] building ${name}…`);
+        if (tty) process.stderr.write(`\r\x1b[2K[${i + 1}/${total}] building ${quote(name)}…`);
       },
       onProfileDone: (result, i, total) => {
         if (tty) process.stderr.write('\r\x1b[2K');
-        if (!g.quiet) tell(`[${i + 1}/${total}] ${result.profile}: ${result.files.map((f) => f.name).join(', ')} (${Math.round(result.milliseconds)} ms)`);
+        if (!g.quiet) tell(`[${i + 1}/${total}] ${quote(result.profile)}: ${result.files.map((f) => f.name).join(', ')} (${Math.round(result.milliseconds)} ms)`);
       },
     });
     printDiagnostics(run.diagnostics, g);
     if (!g.quiet) {
-      for (const w of run.written) say(`wrote ${relative(process.cwd(), w.path) || w.path} (${humanSize(w.bytes)})`);
+      for (const w of run.written) say(`wrote ${quote(relative(process.cwd(), w.path) || w.path)} (${humanSize(w.bytes)})`);
       const warnings = run.diagnostics.filter((d) => d.severity === 'warning').length;
       tell(`Built ${plural(run.builds.length, 'profile')}, ${run.written.length} files, ${plural(warnings, 'warning')}.`);
     }

@@ -1,3 +1,4 @@
+import { toJson } from '../format/quote.js';
 import { InterruptedError, UserError } from '../../diagnostics.js';
 import { assertValid, selectProfiles } from '../../pipeline/build.js';
 import { startDrill } from '../../practice/engine.js';
@@ -46,7 +47,7 @@ export async function runDrill(argv: Record<string, unknown>, g: Globals): Promi
     const standings = profiles.map((p) => practiceStanding(workspace, p, log.reps, { includePrivate, now }));
     if (argv.json) {
       const data = standings.map(statsToJson);
-      say(JSON.stringify(data.length === 1 ? data[0] : data, null, 2));
+      say(toJson(data.length === 1 ? data[0] : data));
     } else {
       const style = { color: useColor(process.stdout), width: process.stdout.isTTY ? process.stdout.columns || 100 : Infinity, now };
       say(standings.map((s) => formatStats(s, style)).join('\n\n'));

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { initWorkspace } from '../../authoring/init.js';
 import { EXAMPLE_PROFILE } from '../../authoring/scaffold.js';
+import { quote } from '../format/quote.js';
 import { say, shown, shownForShell, type Globals } from '../print.js';
 
 export async function runInit(argv: Record<string, unknown>, g: Globals): Promise<number> {
@@ -8,11 +9,11 @@ export async function runInit(argv: Record<string, unknown>, g: Globals): Promis
   const root = argv.folder ? resolve(process.cwd(), String(argv.folder)) : g.dir;
   const result = await initWorkspace(root);
   if (g.quiet) return 0;
-  say(`Created a storybank workspace in ${shown(root)}:`);
+  say(`Created a storybank workspace in ${quote(shown(root))}:`);
   for (const path of result.written) say(`  ${path}`);
   if (result.gitignoreAdded.length) say(`  .gitignore (added ${result.gitignoreAdded.join(' and ')})`);
   for (const path of result.kept) say(`  ${path} (exists; left as it was)`);
-  const cd = resolve(root) === process.cwd() ? [] : [`  cd ${shownForShell(root)}`];
+  const cd = resolve(root) === process.cwd() ? [] : [`  cd ${quote(shownForShell(root))}`];
   say(
     [
       'Next:',

@@ -1,3 +1,4 @@
+import { toJson } from '../format/quote.js';
 import { selectProfiles } from '../../pipeline/build.js';
 import { analysePosting } from '../../tailor/analyse.js';
 import { matchPosting } from '../../tailor/match.js';
@@ -18,7 +19,7 @@ export async function runMatch(argv: Record<string, unknown>, g: Globals): Promi
   requireEnglish(posting, name);
   const report = matchPosting(analysePosting(posting), workspace.stories, workspace.catalog, profile);
   if (argv.json) {
-    say(JSON.stringify(matchToJson(report, name), null, 2));
+    say(toJson(matchToJson(report, name)));
   } else {
     printDiagnostics(workspace.diagnostics, { ...g, quiet: true });
     say(formatMatch(report, name, { color: useColor(process.stdout) }));

@@ -6,6 +6,7 @@ import { loadWorkspace } from '../../workspace/load.js';
 import { formatPlan, planToJson } from '../format/plan.js';
 import { parseProfiles } from '../options.js';
 import { printDiagnostics, say, useColor, type Globals } from '../print.js';
+import { toJson } from '../format/quote.js';
 
 /** `storybank plan`: which story answers each question, and why. */
 export async function runPlan(argv: Record<string, unknown>, g: Globals): Promise<number> {
@@ -18,7 +19,7 @@ export async function runPlan(argv: Record<string, unknown>, g: Globals): Promis
   const cues = Boolean(argv.cues) || g.verbose;
   if (argv.json) {
     const data = plans.map((p) => planToJson(p, workspace, { cues }, practice));
-    say(JSON.stringify(data.length === 1 ? data[0] : data, null, 2));
+    say(toJson(data.length === 1 ? data[0] : data));
   } else {
     printDiagnostics(workspace.diagnostics, { ...g, quiet: true });
     printDiagnostics(log.diagnostics, g);

@@ -8,6 +8,7 @@ import { decodeText } from '../../workspace/decode.js';
 import type { Paper } from '../../workspace/schema.js';
 import { formatDiagnostics } from '../format/diagnostics.js';
 import { formatBanner, formatUpdate } from '../format/preview.js';
+import { quote } from '../format/quote.js';
 import { parseProfile } from '../options.js';
 import { useColor, type Globals } from '../print.js';
 
@@ -18,9 +19,12 @@ import { useColor, type Globals } from '../print.js';
  */
 
 export function parsePort(value: unknown): number {
-  const port = value === undefined ? DEFAULT_PORT : Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UserError(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${String(value)}"`);
+  if (value === undefined) return DEFAULT_PORT;
+  // The text as typed (yargs takes --port as a string): "abc" is named as "abc", never as NaN.
+  const text = String(value).trim();
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw new UserError(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${text}"`);
   }
   return port;
 }
@@ -42,7 +46,7 @@ export async function runPreview(argv: Record<string, unknown>, g: Globals): Pro
     if (key === lastErrors) return;
     lastErrors = key;
     if (update.errors.length > 0) err.write(`${formatDiagnostics(update.errors, { color, sourceLine: sourceLineOf(update.snapshot) })}\n`);
-    else if (update.failure) err.write(`storybank: ${update.failure.message}\n${update.failure.hint ? `  fix: ${update.failure.hint}\n` : ''}`);
+    else if (update.failure) err.write(`storybank: ${quote(update.failure.message)}\n${update.failure.hint ? `  fix: ${quote(update.failure.hint)}\n` : ''}`);
   };
 
   const preview = await startPreview({

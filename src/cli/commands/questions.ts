@@ -1,3 +1,4 @@
+import { toJson } from '../format/quote.js';
 import { hasStoriesFolder } from '../../authoring/workspace-files.js';
 import { builtinCatalog } from '../../questions/catalog.js';
 import { listQuestions } from '../../questions/list.js';
@@ -10,6 +11,6 @@ export async function runQuestions(argv: Record<string, unknown>, g: Globals): P
   const catalog = (await hasStoriesFolder(g.dir)) ? (await loadWorkspace(g.dir, { cache: g.cache })).catalog : builtinCatalog();
   const search = typeof argv.search === 'string' ? argv.search : undefined;
   const rows = listQuestions(catalog, search);
-  say(argv.json ? JSON.stringify(questionsToJson(rows), null, 2) : formatQuestions(rows, { color: useColor(process.stdout), search }));
+  say(argv.json ? toJson(questionsToJson(rows)) : formatQuestions(rows, { color: useColor(process.stdout), search }));
   return 0;
 }

@@ -1,14 +1,16 @@
 import pc from 'picocolors';
 import { diagnosticLocation, formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { quote } from './quote.js';
 
-/** One line per problem; on a terminal, the source line and a caret under it. */
+/** One line per problem; on a terminal, the source line and a caret under it. File names, messages and source lines are quoted (see quote.ts). */
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[],
   style: { color: boolean; sourceLine?: (file: string, line: number) => string | undefined },
 ): string {
   const c = pc.createColors(style.color);
   const lines: string[] = [];
-  for (const d of diagnostics) {
+  for (const raw of diagnostics) {
+    const d = { ...raw, file: quote(raw.file), message: quote(raw.message) };
     if (!style.color) {
       lines.push(formatDiagnostic(d));
     } else {
@@ -16,12 +18,13 @@ export function formatDiagnostics(
       const sev = d.severity === 'error' ? c.red(c.bold('error')) : d.severity === 'warning' ? c.yellow(c.bold('warning')) : c.cyan('note');
       lines.push(`${c.bold(where)}: ${sev}: ${d.message} ${c.dim(`[${d.rule}]`)}`);
     }
-    const source = d.line > 0 ? style.sourceLine?.(d.file, d.line) : undefined;
+    const source = d.line > 0 ? style.sourceLine?.(raw.file, d.line) : undefined;
     if (source !== undefined && style.color) {
       const gutter = String(d.line).padStart(4);
-      lines.push(c.dim(`${gutter} | `) + source);
-      // A problem with the whole line (column 0) has nothing to point at.
-      if (d.column > 0) lines.push(c.dim(`${' '.repeat(4)} | `) + ' '.repeat(d.column - 1) + c.red('^'));
+      lines.push(c.dim(`${gutter} | `) + quote(source));
+      // A problem with the whole line (column 0) has nothing to point at; the caret stands
+      // under the same character once escapes have widened the line.
+      if (d.column > 0) lines.push(c.dim(`${' '.repeat(4)} | `) + ' '.repeat(quote(source.slice(0, d.column - 1)).length) + c.red('^'));
     }
   }
   return lines.join('\n');

@@ -3,6 +3,7 @@ import type { ImportResult } from '../../authoring/import/index.js';
 import { QUESTIONS_FILE } from '../../workspace/layout.js';
 import { STAR_SECTIONS } from '../../workspace/sections.js';
 import { plural } from '../print.js';
+import { quote } from './quote.js';
 
 /** What `storybank import` says: what it wrote, what needs attention, and what it could not place. */
 
@@ -15,12 +16,12 @@ const SHAPES: Record<keyof ImportResult['shapes'], [string, string]> = {
   plain: ['plain question line', 'plain question lines'],
 };
 
-/** Values from the notes are shown on one line, control characters escaped, so no file can forge a line of output. */
-function safe(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+/** What `import` wrote; it quotes the notes (headings, questions), so the whole summary is quoted line by line: no file can forge a line of output. */
+export function formatImportSummary(run: ImportRun, source: string): string {
+  return summaryLines(run, source).map(quote).join('\n');
 }
 
-export function formatImportSummary(run: ImportRun, source: string): string {
+function summaryLines(run: ImportRun, source: string): string[] {
   const { stories, shapes, questionCount, unplaced, profile } = run.result;
   const lines: string[] = [];
   if (run.created) lines.push('Started a workspace here: created stories/.');
@@ -28,7 +29,7 @@ export function formatImportSummary(run: ImportRun, source: string): string {
   const star = stories.filter((s) => s.kind === 'star').length;
   const drafts = stories.filter((s) => s.draftWhy).length;
   lines.push(
-    `Imported ${plural(questionCount, 'question')} from ${safe(source)} (${how.join(', ')}) into ${plural(stories.length, 'story', 'stories')}: ` +
+    `Imported ${plural(questionCount, 'question')} from ${(source)} (${how.join(', ')}) into ${plural(stories.length, 'story', 'stories')}: ` +
       `${star} STAR, ${stories.length - star} free-form${drafts ? `, ${plural(drafts, 'draft')}` : ', no drafts'}.`,
   );
   const width = Math.min(48, Math.max(...stories.map((s) => s.path.length)));
@@ -55,19 +56,19 @@ export function formatImportSummary(run: ImportRun, source: string): string {
     lines.push('', `Needs attention (${plural(attention.length, 'story', 'stories')}):`);
     for (const s of attention) {
       lines.push(`  ${s.path}`);
-      for (const a of s.attention) lines.push(`    - ${safe(a)}`);
+      for (const a of s.attention) lines.push(`    - ${(a)}`);
     }
   }
   lines.push('');
   if (unplaced.length === 0) {
-    lines.push(`Every line of ${safe(source)} is in one of these files: asides under ## Notes, questions for them in the profile's ask:.`);
+    lines.push(`Every line of ${(source)} is in one of these files: asides under ## Notes, questions for them in the profile's ask:.`);
   } else {
-    lines.push(`Could not place ${plural(unplaced.length, 'line')} of ${safe(source)} as it should be (the notes file itself is unchanged):`);
+    lines.push(`Could not place ${plural(unplaced.length, 'line')} of ${(source)} as it should be (the notes file itself is unchanged):`);
     const what = { missing: 'in no file', duplicated: 'in two files', 'exported-aside': 'an aside in an exported section' };
-    for (const u of unplaced) lines.push(`  line ${u.line}: ${safe(u.text).slice(0, 80)}  (${what[u.problem]})`);
+    for (const u of unplaced) lines.push(`  line ${u.line}: ${(u.text).slice(0, 80)}  (${what[u.problem]})`);
   }
   if (drafts) lines.push('Drafts are never picked for a cheat sheet: fill in what is missing, then delete `draft: true`.');
   const name = profile?.name;
   lines.push(`Next: storybank check, then storybank build${name ? ` (writes out/${name}/cheatsheet.pdf and answer-bank.docx)` : ''}.`);
-  return lines.join('\n');
+  return lines;
 }

@@ -12,6 +12,7 @@ import { ago } from './when.js';
  * `storybank plan`: the assignment with its reasons, as text for people and
  * JSON for programs. What was practised comes in as a summary of the log.
  */
+import { quote as q } from './quote.js';
 
 export interface PlanPractice {
   history: PracticeHistory;
@@ -54,16 +55,16 @@ export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boo
   const c = pc.createColors(style.color);
   const p = plan.profile;
   const out: string[] = [];
-  out.push(c.bold(`${p.name}: ${p.role}${p.company ? ` @ ${p.company}` : ''}`));
+  out.push(c.bold(`${q(p.name)}: ${q(p.role)}${p.company ? ` @ ${q(p.company)}` : ''}`));
   const shownCues = new Set<string>();
   out.push('');
   for (const a of plan.assignments) {
     const n = String(a.index + 1).padStart(2);
-    out.push(`${c.bold(`${n}. ${a.question.text}`)} ${c.dim(`[${a.question.id}]`)}`);
+    out.push(`${c.bold(`${n}. ${q(a.question.text)}`)} ${c.dim(`[${q(a.question.id)}]`)}`);
     if (a.pick) {
-      const reasons = a.pick.reasons.map((r) => `${r.term} ${r.points >= 0 ? '+' : ''}${r.points}`).join(', ');
-      out.push(`    → ${a.pick.story.title} ${c.dim(`(${a.pick.story.id})`)}  score ${a.pick.score}: ${reasons}`);
-      if (a.backup) out.push(c.dim(`      backup: ${a.backup.story.title} (${a.backup.story.id}), score ${a.backup.score}`));
+      const reasons = a.pick.reasons.map((r) => `${q(r.term)} ${r.points >= 0 ? '+' : ''}${r.points}`).join(', ');
+      out.push(`    → ${q(a.pick.story.title)} ${c.dim(`(${q(a.pick.story.id)})`)}  score ${a.pick.score}: ${reasons}`);
+      if (a.backup) out.push(c.dim(`      backup: ${q(a.backup.story.title)} (${q(a.backup.story.id)}), score ${a.backup.score}`));
       const p = practised(a, practice);
       // Only once there is a log: a plan for someone who never drills stays as it was.
       if (p && practice.history.total > 0) {
@@ -83,19 +84,19 @@ export function formatPlan(plan: Plan, workspace: Workspace, style: { color: boo
   if (cov.length > 0) {
     out.push(c.bold('Coverage of emphasised competencies'));
     for (const line of cov) {
-      const stories = line.stories.length ? line.stories.join(', ') : c.red('none: a gap');
-      out.push(`  ${line.competency} ×${line.weight}: ${stories}`);
+      const stories = line.stories.length ? line.stories.map(q).join(', ') : c.red('none: a gap');
+      out.push(`  ${q(line.competency)} ×${line.weight}: ${stories}`);
     }
     out.push('');
   }
   out.push(
     plan.gaps.length
-      ? `${c.red(c.bold(`Gaps (${plan.gaps.length})`))}: ${plan.gaps.map((q) => q.id).join(', ')}`
+      ? `${c.red(c.bold(`Gaps (${plan.gaps.length})`))}: ${plan.gaps.map((gap) => q(gap.id)).join(', ')}`
       : `${c.green('No gaps')}: every question has a story`,
   );
-  out.push(`Unused stories (${plan.unused.length}): ${plan.unused.map((s) => s.id).join(', ') || 'none'}`);
+  out.push(`Unused stories (${plan.unused.length}): ${plan.unused.map((s) => q(s.id)).join(', ') || 'none'}`);
   if (plan.excluded.length) {
-    out.push(`Not candidates: ${plan.excluded.map((e) => `${e.story.id} (${e.why})`).join(', ')}`);
+    out.push(`Not candidates: ${plan.excluded.map((e) => `${q(e.story.id)} (${q(e.why)})`).join(', ')}`);
   }
   if (practice.history.total === 0) out.push(c.dim(`Practised: nothing logged yet; rehearse aloud with \`storybank drill --profile ${plan.profile.name}\``));
   return out.join('\n');
@@ -110,7 +111,7 @@ function gapReason(a: Assignment): string {
     held.some((h) => h.why === 'draft') ? 'a draft is used once `draft: true` is removed' : '',
   ].filter(Boolean);
   const only = held.every((h) => h.why === held[0]!.why) && (held[0]!.why === 'private' || held[0]!.why === 'draft') ? `only ${held[0]!.why} stories answer this: ` : 'only held-back stories answer this: ';
-  return `${only}${held.map((h) => `${h.story.id} (${h.why})`).join(', ')}${hints.length ? `; ${hints.join('; ')}` : ''}`;
+  return `${only}${held.map((h) => `${q(h.story.id)} (${q(h.why)})`).join(', ')}${hints.length ? `; ${hints.join('; ')}` : ''}`;
 }
 
 /** A story's cue lines, each with the sentence it was taken from and why; once per story. */
@@ -122,8 +123,8 @@ function cueLines(story: Story, shown: Set<string>, c: ReturnType<typeof pc.crea
   const written = cues.every((cue) => !cue.source);
   const out = [c.dim(written ? '      cues (written in cues:):' : '      cues (derived; add `cues:` to write your own):')];
   for (const cue of cues) {
-    out.push(`        • ${cue.text}`);
-    if (cue.source) out.push(c.dim(`          ← ${cue.source.section}: “${cue.source.sentence}” (${cue.source.why})`));
+    out.push(`        • ${q(cue.text)}`);
+    if (cue.source) out.push(c.dim(`          ← ${cue.source.section}: “${q(cue.source.sentence)}” (${cue.source.why})`));
   }
   return out;
 }

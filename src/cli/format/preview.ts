@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { Preview, PreviewUpdate } from '../../preview/server.js';
+import { quote } from './quote.js';
 
 /** The lines printed once the server is up. */
 export function formatBanner(preview: Pick<Preview, 'startUrl' | 'portNote'>, color: boolean): string {
@@ -14,11 +15,11 @@ export function formatBanner(preview: Pick<Preview, 'startUrl' | 'portNote'>, co
 /** One line per re-render, e.g. `12:04:31 stories/failure.md → 1 page reloaded (38 ms)`. */
 export function formatUpdate(update: PreviewUpdate, color: boolean, at: Date = new Date()): string {
   const c = pc.createColors(color);
-  const what = update.changed.length > 0 ? update.changed.join(', ') : 'refresh';
+  const what = update.changed.length > 0 ? update.changed.map(quote).join(', ') : 'refresh';
   const pages = `${update.reloaded} page${update.reloaded === 1 ? '' : 's'} reloaded`;
   const ms = `${Math.round(update.milliseconds)} ms`;
   const state = update.failure
-    ? c.red(update.failure.message)
+    ? c.red(quote(update.failure.message))
     : update.errors.length > 0
       ? c.red(`${update.errors.length} error${update.errors.length === 1 ? '' : 's'}, shown in the page`)
       : c.green('ok');

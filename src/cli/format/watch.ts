@@ -1,8 +1,14 @@
 import { EnvironmentError } from '../../diagnostics.js';
 import type { WatchEvent } from '../../pipeline/watch.js';
+import { quote } from './quote.js';
 
 /** One line per `build --watch` event, e.g. `changed stories/a.md: rebuilt backend in 412 ms`. */
 export function formatWatchEvent(event: WatchEvent): string {
+  // The reason names changed files, and messages quote file contents.
+  return quote(describe(event));
+}
+
+function describe(event: WatchEvent): string {
   switch (event.type) {
     case 'rebuilt':
       return event.profiles.length

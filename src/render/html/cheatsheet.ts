@@ -6,6 +6,7 @@ import { fontFaceCss } from './fonts.js';
 import { createHandlebars } from '../handlebars.js';
 import type { TemplateFile, TemplateSet } from '../templates.js';
 import type { ViewEntry, ViewModel } from '../../view/view-model.js';
+import { sheetEntries, sheetTexts } from './sheet-text.js';
 
 /** Printable geometry per paper, in CSS px (96/in). Margins suit home printers. */
 export const PAGE: Record<Paper, { css: string; width: number; height: number; label: string }> = {
@@ -107,7 +108,7 @@ export function renderCheatSheetHtml(model: ViewModel, templates: TemplateSet, f
   const template = compile(templates);
   const order = dropOrder(model.entries);
   const dropped = new Set(fit.dropped);
-  const entries: CheatSheetEntry[] = model.entries
+  const entries: CheatSheetEntry[] = sheetEntries(model.entries)
     .filter((e) => !dropped.has(e.questionId))
     .map((e) => ({ ...e, dropOrder: order.get(e.questionId) ?? 0, competencies: '' }));
   const area = printableArea(model.profile.paper);
@@ -117,13 +118,16 @@ export function renderCheatSheetHtml(model: ViewModel, templates: TemplateSet, f
     `:root{--scale:${fit.scale};--columns:${fit.columns};--page-width:${area.width}px;--page-height:${area.height}px}` +
     `@media screen{html{background:#d9d9d9}body{width:${page.width}px;min-height:${page.height}px;margin:16px auto;` +
     `padding:${PAGE_MARGIN_IN}in;background:#fff;box-shadow:0 1px 6px rgba(0,0,0,.3)}}`;
+  const text = sheetTexts(model);
   const data = {
     ...model,
     entries,
-    pitch: model.pitch.short,
+    heading: text.heading,
+    person: { ...model.person, name: text.name },
+    pitch: text.pitch,
     // The footer is a reminder strip; the answer bank keeps the full lists.
-    numbers: model.numbers.slice(0, MAX_FOOTER_ITEMS.numbers),
-    ask: model.ask.slice(0, MAX_FOOTER_ITEMS.ask),
+    numbers: text.numbers.slice(0, MAX_FOOTER_ITEMS.numbers),
+    ask: text.ask.slice(0, MAX_FOOTER_ITEMS.ask),
     paperLabel: page.label,
     footer: model.ask.length > 0 || model.numbers.length > 0,
     fit,

@@ -1,10 +1,9 @@
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { EnvironmentError } from '../../diagnostics.js';
-import { removeLeftovers } from '../../output/leftovers.js';
+import { createProfileFolder, fullTmpdirHint, removeProfileFolder, removeProfileFoldersNow, sweepStaleProfiles, tmpdirIsFull } from './profile-folder.js';
 
 /**
  * Finding, starting and always stopping the one Chromium a process uses.
@@ -106,6 +105,16 @@ export function launchArgs(): string[] {
   return args;
 }
 
+/**
+ * What makes the render page open no connection at all, whatever a
+ * template says: request interception (see sandbox) never sees speculative
+ * work (prefetch, preconnect, DNS prefetch, a frame's first connection).
+ * Every host name, and every IP address, resolves to nothing, and no proxy
+ * (not even one from the environment) is used, so no socket is ever opened.
+ * (Kept apart from launchArgs: a browser that tests the preview needs the network.)
+ */
+export const NO_NETWORK_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND', '--no-proxy-server'];
+
 export const LAUNCH_TIMEOUT_MS = 30_000;
 
 /** STORYBANK_BROWSER_TIMEOUT_MS shortens the wait for a hung browser (tests, slow CI). */
@@ -131,6 +140,8 @@ export class BrowserSession {
   private starting?: Promise<Browser>;
   private sharedPage?: Promise<Page>;
   private userDataDir?: string;
+  /** The browser's pid, which leads its process group; kept while closing, for the exit handler. */
+  private pid?: number;
   private closed = false;
 
   constructor(private readonly explicitPath?: string) {
@@ -158,13 +169,21 @@ export class BrowserSession {
     const choice = findBrowser(this.explicitPath);
     const { launch } = await import('puppeteer-core');
     void sweepStaleProfiles(tmpdir());
+    // Whatever ends the process (an error, Ctrl-C), no Chromium outlives it and no profile folder stays behind.
+    if (!exitHandlerInstalled) {
+      exitHandlerInstalled = true;
+      process.once('exit', () => {
+        BrowserSession.killAll();
+        removeProfileFoldersNow();
+      });
+    }
     try {
-      // The pid in the name lets a later run remove the folder if this process is killed.
-      this.userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+      this.userDataDir = await createProfileFolder();
     } catch (err) {
+      const full = (err as NodeJS.ErrnoException).code === 'ENOSPC' || tmpdirIsFull();
       throw new EnvironmentError(
         `cannot create a temporary folder in ${tmpdir()}: ${(err as Error).message}`,
-        'set TMPDIR to an existing, writable folder',
+        full ? fullTmpdirHint() : 'set TMPDIR to an existing, writable folder',
         { cause: err },
       );
     }
@@ -173,7 +192,7 @@ export class BrowserSession {
       this.browser = await launch({
         executablePath: choice.path,
         headless: true,
-        args: launchArgs(),
+        args: [...launchArgs(), ...NO_NETWORK_ARGS],
         userDataDir: this.userDataDir,
         // A pipe instead of a WebSocket: when storybank dies, even by SIGKILL,
         // the pipe closes and Chromium exits with it.
@@ -185,6 +204,7 @@ export class BrowserSession {
         handleSIGHUP: false,
       });
       this.browser.process()?.unref?.();
+      this.pid = this.browser.process()?.pid;
       return this.browser;
     } catch (err) {
       await this.removeProfile();
@@ -192,7 +212,7 @@ export class BrowserSession {
       const reason = /timed out/i.test(message) ? `it did not answer within ${Math.round(timeout / 1000)} s (${message})` : message;
       throw new EnvironmentError(
         `could not start the browser at ${choice.path} (found via ${choice.source}): ${reason}`,
-        `check that it runs: "${choice.path}" --headless --version; or ${INSTALL_HINT}`,
+        tmpdirIsFull() ? fullTmpdirHint() : `check that it runs: "${choice.path}" --headless --version; or ${INSTALL_HINT}`,
         { cause: err },
       );
     }
@@ -200,59 +220,63 @@ export class BrowserSession {
 
   async close(): Promise<void> {
     this.closed = true;
-    BrowserSession.live.delete(this);
     // A launch still under way (`build` starts one early) must finish before it can be stopped.
     if (this.starting) await this.starting.catch(() => undefined);
     const browser = this.browser;
     this.browser = undefined;
-    if (browser) {
-      const proc = browser.process();
-      await Promise.race([browser.close().catch(() => undefined), delay(3000)]);
-      // A hung browser ignores close(); make sure nothing is left behind,
-      // and that it has stopped writing to its profile before that goes.
-      if (proc && proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise((resolve) => proc.once('exit', resolve));
-        proc.kill('SIGKILL');
-        await Promise.race([exited, delay(2000)]);
-      }
-    }
+    if (browser) await Promise.race([browser.close().catch(() => undefined), delay(3000)]);
+    // A hung browser ignores close(), and its helpers (zygote, renderer)
+    // outlive it for a moment, writing to the profile: the whole process
+    // group goes before the profile does (which retries while they die).
+    this.killNow();
+    this.pid = undefined;
     await this.removeProfile();
+    // Only now: until here, an exit handler must still find this browser to kill.
+    BrowserSession.live.delete(this);
   }
 
-  /** Synchronous last resort for process exit: kill the child so no Chromium outlives us. */
+  /** Synchronous last resort for signal and exit handlers: kill the browser and its helpers (the exit handler then removes the profile). */
   killNow(): void {
-    const proc = this.browser?.process();
-    if (proc && proc.exitCode === null) proc.kill('SIGKILL');
+    if (this.pid) killGroup(this.pid);
   }
 
   private async removeProfile(): Promise<void> {
     const dir = this.userDataDir;
     this.userDataDir = undefined;
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    if (dir) await removeProfileFolder(dir);
   }
 }
 
-const PROFILE_PREFIX = 'storybank-chromium-';
-const STALE_PROFILE = /^storybank-chromium-(\d+)-[A-Za-z0-9]{6}$/;
-/** Old enough that even a browser of another pid namespace (a container sharing /tmp) is long gone. */
-const STALE_PROFILE_MS = 24 * 3600 * 1000;
+let exitHandlerInstalled = false;
 
-/**
- * Removes the profile folders of browsers whose storybank was killed
- * (SIGKILL, out of memory, power loss) and so could not clean up: folders
- * named with a pid that no longer runs, untouched for a day. Best effort.
- */
-export async function sweepStaleProfiles(dir: string, now = Date.now()): Promise<string[]> {
-  return removeLeftovers(dir, STALE_PROFILE, { minAgeMs: STALE_PROFILE_MS, now });
+/** Chromium is started as the leader of its own process group (puppeteer's `detached`): this stops all of it. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  }
 }
 
-/** JavaScript off and every request other than data:/about: aborted. */
-async function sandbox(page: Page): Promise<void> {
+/**
+ * JavaScript off and every request other than data:/about: aborted; with
+ * launchArgs, nothing can connect anywhere. The page never navigates away
+ * either: the sheet is set as content, so a navigation of the main frame is
+ * a template's `<meta http-equiv="refresh">` (to a site, or a data: page),
+ * which would print an error page or someone else's page. It is cancelled
+ * as if it never started ("aborted" commits no error page).
+ */
+export async function sandbox(page: Page): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) void request.abort('aborted');
+    else if (url.startsWith('data:') || url.startsWith('about:')) void request.continue();
     else void request.abort('blockedbyclient');
   });
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { diagnostic, EnvironmentError, type Diagnostic } from '../../diagnostics.js';
 import type { BrowserSession } from './browser.js';
+import { fullTmpdirHint, tmpdirIsFull } from './profile-folder.js';
 import { fitSheet, type FitConfig } from './fit.js';
 import { DEFAULT_FIT, dropOrder, PAGE, printableArea, renderCheatSheetHtml, type Fit } from '../html/cheatsheet.js';
 import type { TemplateSet } from '../templates.js';
@@ -70,7 +71,10 @@ export async function renderCheatSheetPdf(
   let pdf = await print(page);
   // The in-page measurement is the plan; the printed page count is the proof.
   for (let attempt = 0; countPages(pdf) > 1 && attempt < 4; attempt++) {
-    fit = { ...fit, scale: Math.max(fit.scale * 0.97, 0.5) };
+    // Never below the 7 pt floor: past it, a second page is reported rather than hidden in small print.
+    const scale = Math.max(fit.scale * 0.97, (result.scale * MIN_FONT_PT) / result.smallestPt);
+    if (scale >= fit.scale) break;
+    fit = { ...fit, scale };
     await guard(page.evaluate((s: number) => document.documentElement.style.setProperty('--scale', String(s)), fit.scale), 'rescaling');
     pdf = await print(page);
   }
@@ -133,7 +137,7 @@ async function guard<T>(promise: Promise<T>, what: string): Promise<T> {
     if (err instanceof EnvironmentError) throw err;
     throw new EnvironmentError(
       `the browser failed while ${what}: ${(err as Error).message.split('\n')[0]}`,
-      'run again; if it keeps failing, try another browser with --browser PATH',
+      tmpdirIsFull() ? fullTmpdirHint() : 'run again; if it keeps failing, try another browser with --browser PATH',
       { cause: err },
     );
   }

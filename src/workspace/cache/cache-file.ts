@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -18,7 +18,7 @@ import { StoryCache, type CachedStoryFile } from './story-cache.js';
  * STORYBANK_CACHE_DIR moves it; STORYBANK_CACHE=off (or `--no-cache`) turns it off.
  */
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheFileContent {
   format: number;
@@ -61,12 +61,19 @@ export function openStoryCache(root: string, env: NodeJS.ProcessEnv = process.en
   }
 }
 
-function readEntries(path: string, salt: string, workspace: string): Map<string, CachedStoryFile> {
+/** A cache file larger than this is not ours to read (a thousand stories take a few MB). */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** The entries as stored, unchecked: StoryCache checks each one (shape, source text) before it uses it. */
+function readEntries(path: string, salt: string, workspace: string): Map<string, unknown> {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: opening a FIFO planted under the cache's name would otherwise wait forever for a writer.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return new Map();
     // Only our own file: in a shared STORYBANK_CACHE_DIR, another user could plant entries.
-    if (typeof process.getuid === 'function' && fstatSync(fd).uid !== process.getuid()) return new Map();
+    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return new Map();
     const content = JSON.parse(readFileSync(fd, 'utf8')) as Partial<CacheFileContent> | null;
     if (content?.format !== FORMAT || content.salt !== salt || content.workspace !== workspace || !Array.isArray(content.entries)) return new Map();
     try {
@@ -76,7 +83,7 @@ function readEntries(path: string, salt: string, workspace: string): Map<string,
     } catch {
       // A read-only cache still saves the parsing.
     }
-    return new Map(content.entries);
+    return new Map(content.entries as unknown[] as [string, unknown][]);
   } catch {
     // No cache yet, or one that cannot be read: start empty.
     return new Map();
@@ -93,7 +100,7 @@ export function saveStoryCache(file: StoryCacheFile | undefined): void {
   const temp = `${file.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     // Owner-only: the cache holds story text, and stories can be private.
-    mkdirSync(dirname(file.path), { recursive: true, mode: 0o700 });
+    makeFolder(dirname(file.path));
     const fd = openSync(temp, 'wx', 0o600);
     try {
       writeSync(fd, JSON.stringify(content));
@@ -110,6 +117,20 @@ export function saveStoryCache(file: StoryCacheFile | undefined): void {
       // Nothing was written.
     }
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time, owner-only. Node's recursive mkdir never
+ * returns on some paths (STORYBANK_CACHE_DIR=/proc/nope loops inside it,
+ * deaf to Ctrl-C); here any failure throws at once, and means "no cache".
+ */
+function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    if (dirname(d) === d || missing.length > 32) throw new Error(`cannot create ${dir}`);
+    missing.push(d);
+  }
+  for (const d of missing.reverse()) mkdirSync(d, { mode: 0o700 });
 }
 
 const UNUSED_DAYS = 60;

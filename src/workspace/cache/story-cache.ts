@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../../diagnostics.js';
 import { hasErrors } from '../../diagnostics.js';
-import { readSource } from '../front-matter.js';
+import { frontMatterText, readSource } from '../front-matter.js';
 import { parseStory, type Story, type StorySection } from '../story.js';
+import { textHash, usableEntry, type CachedStoryFile, type SectionData, type StoryData } from './entry.js';
+
+export type { CachedStoryFile } from './entry.js';
 
 /**
  * What parsing one story file gives, kept between runs so that a file that
@@ -14,23 +17,6 @@ import { parseStory, type Story, type StorySection } from '../story.js';
  * Pure: which entries exist is up to the caller (see cache-file.ts, which
  * keeps them in a file between runs; the preview keeps one in memory).
  */
-
-/** A story section without its Markdown tree. */
-type SectionData = Omit<StorySection, 'nodes'>;
-
-/** A story as JSON: everything but the trees and the position lookups. */
-export type StoryData = Omit<Story, 'at' | 'sections' | 'lessons' | 'notes'> & {
-  sections: SectionData[];
-  lessons?: SectionData;
-  notes?: SectionData;
-};
-
-export interface CachedStoryFile {
-  /** What reading the front matter reported; with an error here the story is not parsed further. */
-  source: Diagnostic[];
-  /** What parsing the story reported, and the story when it is usable. */
-  parsed?: { diagnostics: Diagnostic[]; story?: StoryData };
-}
 
 /** The result for one story file, from the cache or freshly parsed. */
 export interface StoryFileResult {
@@ -46,17 +32,17 @@ export class StoryCache {
 
   /**
    * @param salt identifies the code that made the entries (see cache-file.ts): entries of another build never match.
-   * @param entries entries from an earlier run, by key.
+   * @param entries entries from an earlier run, by key, as read: each is checked (shape, source text) before use.
    */
   constructor(
     private readonly salt: string,
-    private readonly entries: ReadonlyMap<string, CachedStoryFile> = new Map(),
+    private readonly entries: ReadonlyMap<string, unknown> = new Map(),
   ) {}
 
   /** Parses one story file, or revives it from the cache when the same file was parsed before. */
   storyFile(path: string, id: string, text: string): StoryFileResult {
     const key = createHash('sha256').update(`${this.salt}\0${id}\0${path}\0${text}`).digest('base64url');
-    const known = this.entries.get(key) ?? this.used.get(key);
+    const known = this.used.get(key) ?? usableEntry(this.entries.get(key), text);
     if (known) {
       this.hits++;
       this.used.set(key, known);
@@ -64,7 +50,7 @@ export class StoryCache {
     }
     this.misses++;
     const result = parseStoryFile(path, id, text);
-    const entry = toCached(result);
+    const entry = toCached(result, text);
     if (entry) {
       this.used.set(key, entry);
       this.added = true;
@@ -91,12 +77,15 @@ export function parseStoryFile(path: string, id: string, text: string): StoryFil
   return { source: diagnostics, parsed: parseStory(id, source) };
 }
 
-/** The entry to keep, or undefined when the story holds a value JSON cannot carry exactly (then it is parsed every time). */
-function toCached(result: StoryFileResult): CachedStoryFile | undefined {
+/** The entry to keep, or undefined when the story holds a value JSON cannot carry exactly, or timed out (then it is parsed every time). */
+function toCached(result: StoryFileResult, text: string): CachedStoryFile | undefined {
   const story = result.parsed?.story;
   if (story && !jsonSafe(story.extra)) return undefined;
+  // A time budget ran out: on a quieter machine the same text may parse, so that is never remembered.
+  if (result.parsed?.diagnostics.some((d) => d.rule === 'markdown-too-slow')) return undefined;
   return {
-    source: result.source,
+    source: textHash(text),
+    diagnostics: result.source,
     parsed: result.parsed && {
       diagnostics: result.parsed.diagnostics,
       story: story && storyData(story),
@@ -125,7 +114,7 @@ function sectionData({ nodes: _nodes, ...rest }: StorySection): SectionData {
  */
 function revive(entry: CachedStoryFile, path: string, id: string, text: string): StoryFileResult {
   const data = entry.parsed?.story;
-  if (!entry.parsed || !data) return { source: entry.source, parsed: entry.parsed && { diagnostics: entry.parsed.diagnostics } };
+  if (!entry.parsed || !data) return { source: entry.diagnostics, parsed: entry.parsed && { diagnostics: entry.parsed.diagnostics } };
   // The front matter is read once, for positions or for the full parse, whichever comes first.
   let yaml: ReturnType<typeof readSource>['source'] | undefined;
   const source = () => (yaml ??= readSource(path, text).source);
@@ -148,6 +137,8 @@ function revive(entry: CachedStoryFile, path: string, id: string, text: string):
   };
   const story: Story = {
     ...data,
+    // Whether a story may be exported is never taken on trust: it comes from the file itself.
+    private: isPrivate(text, source),
     sections: data.sections.map((s, i) => withNodes(s, (p) => p.sections[i])),
     lessons: data.lessons && withNodes(data.lessons, (p) => p.lessons),
     notes: data.notes && withNodes(data.notes, (p) => p.notes),
@@ -157,7 +148,19 @@ function revive(entry: CachedStoryFile, path: string, id: string, text: string):
       section: (key) => parsed().at.section(key),
     },
   };
-  return { source: entry.source, parsed: { diagnostics: entry.parsed.diagnostics, story } };
+  return { source: entry.diagnostics, parsed: { diagnostics: entry.parsed.diagnostics, story } };
+}
+
+/**
+ * `private:` as the file says, read again on every run. Only the letters
+ * "private" or a YAML escape (a backslash) can spell that key, so front
+ * matter with neither is not private and needs no YAML parsing.
+ */
+function isPrivate(text: string, source: () => ReturnType<typeof readSource>['source']): boolean {
+  const yaml = frontMatterText(text);
+  if (!yaml.includes('private') && !yaml.includes('\\')) return false;
+  const data = source().data;
+  return typeof data === 'object' && data !== null && (data as Record<string, unknown>).private === true;
 }
 
 /** Whether JSON gives back exactly this value (YAML can hold .inf, .nan and -0, which JSON cannot). */

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +132,46 @@ describe('story cache', () => {
     expect(other.hits).toBe(0);
   });
 
+  it('an entry of the wrong shape, or made from other text, is a miss: parsed again, never a crash', () => {
+    const files = memoryFiles(TRICKY);
+    const first = new StoryCache('salt');
+    parse(files, first);
+    const stored = JSON.parse(JSON.stringify([...first.entriesInUse()])) as [string, CachedStoryFile][];
+    const damage: ((e: Record<string, any>) => unknown)[] = [
+      (e) => ({ ...e, parsed: { ...e.parsed, story: e.parsed?.story && { ...e.parsed.story, sections: 3 } } }),
+      (e) => ({ ...e, parsed: { ...e.parsed, story: e.parsed?.story && { ...e.parsed.story, cueLines: [1, 2] } } }),
+      (e) => ({ ...e, diagnostics: 'none' }),
+      (e) => ({ ...e, parsed: { ...e.parsed, story: e.parsed?.story && { ...e.parsed.story, sneaky: true } } }),
+      (e) => ({ ...e, source: 'hash of some other text' }),
+      () => null,
+      () => 'x',
+    ];
+    const plain = visible(parse(files));
+    for (const change of damage) {
+      const cache = new StoryCache('salt', new Map(stored.map(([k, e]) => [k, change(e as Record<string, any>)])));
+      expect(visible(parse(files, cache))).toEqual(plain);
+      expect(cache.hits).toBe(0);
+    }
+  });
+
+  it('privacy comes from the file, never from the entry: a hand-edited entry cannot make a private story public', () => {
+    const files = memoryFiles({
+      'stories/secret.md': star('title: Health leave\nquestions: [failure]\nprivate: true'),
+      // YAML escapes can spell the key too ("\x70" is "p").
+      'stories/escaped.md': star('title: Other leave\nquestions: [failure]\n"\\x70rivate": true'),
+      'stories/open.md': star('title: Launch\nquestions: [failure]'),
+    });
+    const first = new StoryCache('salt');
+    parse(files, first);
+    const edited = new Map(
+      [...first.entriesInUse()].map(([k, e]) => [k, { ...e, parsed: e.parsed && { ...e.parsed, story: e.parsed?.story && { ...e.parsed.story, private: false } } }]),
+    );
+    const cache = new StoryCache('salt', edited);
+    const ws = parse(files, cache);
+    expect(cache.hits).toBe(3);
+    expect(Object.fromEntries(ws.stories.map((s) => [s.id, s.private]))).toEqual({ secret: true, escaped: true, open: false });
+  });
+
   it('a revived story renders the same cheat sheet and byte-identical answer bank', async () => {
     const files = await fixtureFiles('full');
     const first = new StoryCache('salt');
@@ -254,6 +295,23 @@ describe('story cache file', () => {
     expect(cacheDir({ XDG_CACHE_HOME: '/abs/cache' })).toBe(process.platform === 'linux' ? '/abs/cache/storybank' : cacheDir({ XDG_CACHE_HOME: '/abs/cache' }));
     expect(() => saveStoryCache(undefined)).not.toThrow();
     expect(openStoryCache(root, { STORYBANK_CACHE_DIR: join(root, 'stories', 'ok.md', 'below-a-file') })?.cache.hits).toBe(0);
+  });
+
+  it.runIf(process.platform === 'linux')('a cache folder under /proc, or a FIFO in place of the cache file, means no cache at once', async () => {
+    const root = workspaceDir();
+    const files = await readWorkspaceFiles(root);
+    // Node's recursive mkdir never returns on /proc/nope; the cache must not use it.
+    const proc = openStoryCache(root, { STORYBANK_CACHE_DIR: '/proc/nope' })!;
+    parse(files, proc.cache);
+    expect(() => saveStoryCache(proc)).not.toThrow();
+    expect(existsSync('/proc/nope')).toBe(false);
+
+    const dir = temp('storybank-cache-');
+    const path = openStoryCache(root, { STORYBANK_CACHE_DIR: dir })!.path;
+    expect(spawnSync('mkfifo', [path]).status).toBe(0);
+    const fifo = openStoryCache(root, { STORYBANK_CACHE_DIR: dir })!;
+    expect(fifo.cache.hits).toBe(0);
+    expect(visible(parse(files, fifo.cache))).toEqual(visible(parse(files)));
   });
 
   it('is keyed to the code: any change to a code file or a dependency gives another salt', () => {
