@@ -1,3 +1,4 @@
+import type { Question } from '../questions/bank.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { isMeasurable } from '../support/numbers.js';
 import { MAX_SPOKEN_WORDS, WORDS_PER_MINUTE } from './speaking.js';
@@ -81,6 +82,14 @@ const PROMPT = /^(?:tell (?:me|us)\b|describe\b|give (?:me |us )?an? (?:example|
  * A STAR story titled with its question ("Tell me about a time you
  * failed") says nothing on a cheat sheet about which event it is.
  */
+/** A question's content words, once per question: a thousand stories ask the same few dozen. */
+const questionWords = new WeakMap<Question, Set<string>>();
+function wordsOf(question: Question): Set<string> {
+  let words = questionWords.get(question);
+  if (!words) questionWords.set(question, (words = new Set(contentWords(question.text))));
+  return words;
+}
+
 function titleRepeatsQuestion(story: Story, workspace: Workspace): boolean {
   if (story.kind !== 'star') return false;
   const title = story.title.trim();
@@ -88,7 +97,8 @@ function titleRepeatsQuestion(story: Story, workspace: Workspace): boolean {
   const words = new Set(contentWords(title));
   if (words.size < 2) return false;
   return story.questions.some((id) => {
-    const asked = new Set(contentWords(workspace.catalog.questions.get(id)?.text ?? ''));
+    const question = workspace.catalog.questions.get(id);
+    const asked = question ? wordsOf(question) : new Set<string>();
     const shared = [...words].filter((w) => asked.has(w)).length;
     return shared >= 0.8 * words.size && shared >= 0.8 * asked.size;
   });

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
 import { replaceUnwritable, unwritableWarning } from './decode.js';
+import { readPlainYaml } from './yaml-fast.js';
 import { duplicateKeyErrors, MAX_FRONT_MATTER_CHARS, MAX_YAML_FILE_CHARS, MAX_YAML_PROBLEMS } from './yaml-limits.js';
 
 /**
@@ -12,8 +13,6 @@ import { duplicateKeyErrors, MAX_FRONT_MATTER_CHARS, MAX_YAML_FILE_CHARS, MAX_YA
 export interface SourceFile {
   /** Workspace-relative path used in diagnostics. */
   path: string;
-  /** The YAML document (empty when the file has no front matter). */
-  yaml: Document.Parsed;
   /** Plain JS value of the front matter (undefined when absent or unusable). */
   data: unknown;
   hasFrontMatter: boolean;
@@ -132,11 +131,41 @@ export function readYamlSource(path: string, text: string): { source: SourceFile
   return parseYaml(path, text.replace(/^\uFEFF/, ''), { hasFrontMatter: true, body: '', bodyLineOffset: 0, firstLine: 1 });
 }
 
-function parseYaml(
-  path: string,
-  yamlText: string,
-  parts: { hasFrontMatter: boolean; body: string; bodyLineOffset: number; /** File line of the first YAML line. */ firstLine: number },
-): { source: SourceFile; diagnostics: Diagnostic[] } {
+interface YamlParts {
+  hasFrontMatter: boolean;
+  body: string;
+  bodyLineOffset: number;
+  /** File line of the first YAML line. */
+  firstLine: number;
+}
+
+/**
+ * The YAML as a value, with positions. Plain front matter is read quickly
+ * (yaml-fast.ts) and with positions only when something asks where a key
+ * is, which only a diagnostic does; everything else is read with positions
+ * at once.
+ */
+function parseYaml(path: string, yamlText: string, parts: YamlParts): { source: SourceFile; diagnostics: Diagnostic[] } {
+  const plain = yamlText.length <= MAX_FRONT_MATTER_CHARS ? readPlainYaml(yamlText) : undefined;
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) return parseYamlWithPositions(path, yamlText, parts);
+  let careful: SourceFile | undefined;
+  const positions = () => (careful ??= parseYamlWithPositions(path, yamlText, parts).source);
+  return {
+    source: {
+      path,
+      data: plain,
+      hasFrontMatter: parts.hasFrontMatter,
+      usable: true,
+      body: parts.body,
+      bodyLineOffset: parts.bodyLineOffset,
+      locate: (p) => positions().locate(p),
+      locateKey: (key) => positions().locateKey(key),
+    },
+    diagnostics: [],
+  };
+}
+
+function parseYamlWithPositions(path: string, yamlText: string, parts: YamlParts): { source: SourceFile; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   // Duplicate keys are found by duplicateKeyErrors, in linear time (see yaml-limits.ts).
@@ -200,7 +229,7 @@ function parseYaml(
   };
 
   return {
-    source: { path, yaml, data, hasFrontMatter: parts.hasFrontMatter, usable, body: parts.body, bodyLineOffset: parts.bodyLineOffset, locate, locateKey },
+    source: { path, data, hasFrontMatter: parts.hasFrontMatter, usable, body: parts.body, bodyLineOffset: parts.bodyLineOffset, locate, locateKey },
     diagnostics,
   };
 }

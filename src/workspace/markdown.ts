@@ -122,6 +122,38 @@ export function countWords(text: string): number {
   return words ? words.length : 0;
 }
 
+/**
+ * A top-level block of a story body as the story parser sees it: its text
+ * (what plainText gives), its line in the body, and, for a heading, its
+ * depth. Read from the tree, or from plain Markdown without one
+ * (markdown-fast.ts).
+ */
+export interface BodyBlock {
+  text: string;
+  line: number;
+  column: number;
+  /** Set for a heading: its depth (1–6). */
+  depth?: number;
+  /** The block's tree, when the body was read as a tree. */
+  node?: RootContent;
+}
+
+/** The top-level blocks of a tree. */
+export function treeBlocks(tree: Root): BodyBlock[] {
+  return tree.children.map((node) => ({
+    text: node.type === 'heading' ? headingText(node) : textOf(node),
+    line: node.position?.start.line ?? 0,
+    column: node.position?.start.column ?? 0,
+    ...(node.type === 'heading' ? { depth: node.depth } : {}),
+    node,
+  }));
+}
+
+/** The words of some blocks, as plainText gives them for their trees. */
+export function blocksText(blocks: readonly BodyBlock[]): string {
+  return blocks.map((b) => b.text).join('\n\n').trim();
+}
+
 export interface RawSection {
   /** Heading text as written, e.g. "Situation:" */
   heading: string;
@@ -130,38 +162,29 @@ export interface RawSection {
   /** 1-based line of the heading within the body. */
   line: number;
   column: number;
-  nodes: RootContent[];
+  blocks: BodyBlock[];
 }
 
 /**
- * Cuts a body into sections at headings whose text is one of `sectionKeys`
- * (any heading depth, any case). Other headings stay inside the current
- * section as content. Text before the first recognised heading is `preamble`.
+ * Cuts a body into sections at headings that `recognise` names (any
+ * heading depth, any case). Other headings stay inside the current section
+ * as content. Blocks before the first recognised heading are `preamble`.
  */
 export function splitSections(
-  tree: Root,
+  blocks: readonly BodyBlock[],
   recognise: (headingText: string) => string | undefined,
-): { preamble: RootContent[]; sections: RawSection[] } {
-  const preamble: RootContent[] = [];
+): { preamble: BodyBlock[]; sections: RawSection[] } {
+  const preamble: BodyBlock[] = [];
   const sections: RawSection[] = [];
   let current: RawSection | undefined;
-  for (const node of tree.children) {
-    if (node.type === 'heading') {
-      const text = headingText(node);
-      const key = recognise(text);
-      if (key) {
-        current = {
-          heading: text,
-          key,
-          line: node.position?.start.line ?? 0,
-          column: node.position?.start.column ?? 0,
-          nodes: [],
-        };
-        sections.push(current);
-        continue;
-      }
+  for (const block of blocks) {
+    const key = block.depth !== undefined ? recognise(block.text) : undefined;
+    if (key) {
+      current = { heading: block.text, key, line: block.line, column: block.column, blocks: [] };
+      sections.push(current);
+      continue;
     }
-    (current ? current.nodes : preamble).push(node);
+    (current ? current.blocks : preamble).push(block);
   }
   return { preamble, sections };
 }

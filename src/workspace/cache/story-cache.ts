@@ -120,7 +120,7 @@ function revive(entry: CachedStoryFile, path: string, id: string, text: string):
   const source = () => (yaml ??= readSource(path, text).source);
   let full: Story | undefined;
   const parsed = (): Story => {
-    full ??= parseStory(id, source()).story;
+    full ??= parseStory(id, source(), { tree: true }).story;
     if (!full) throw new Error(`cached story ${path} no longer parses`);
     return full;
   };
