@@ -50,7 +50,7 @@ export async function previewReloadLatencies({ node, cli, ws, profile, story, sa
 }
 
 /** Appends `suffix` to the story's `title:` (plain, "double" or 'single' quoted). */
-function retitle(text, suffix) {
+export function retitle(text, suffix) {
   const out = text.replace(/^title:[ \t]*(["']?)(.*?)\1[ \t]*$/m, (_, q, title) => `title: ${q}${title}${suffix}${q}`);
   if (out === text) throw new Error('the story has no title line to edit');
   return out;

@@ -6,6 +6,8 @@ import { DEFAULT_FORMATS, FORMATS } from '../render/formats.js';
 import { packageVersion } from '../support/package.js';
 import { cacheEnabled } from '../workspace/cache/setting.js';
 import { quote } from './format/quote.js';
+import { formatTrace } from './format/trace.js';
+import { traceEnabled, traceMarks } from '../support/trace.js';
 import { printDiagnostics, tell, type Globals } from './print.js';
 
 /**
@@ -202,6 +204,11 @@ export async function main(args: string[]): Promise<number> {
   } catch (error) {
     return report(error, g);
   }
+}
+
+/** With STORYBANK_TRACE=1: where the run spent its time, on stderr. */
+export function printTrace(): void {
+  if (traceEnabled()) for (const line of formatTrace(traceMarks())) tell(line);
 }
 
 /** Prints a failure the way its kind deserves and returns the exit code. */

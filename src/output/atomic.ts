@@ -26,22 +26,47 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
  * (disk full, a file in the way) replaces none of the previous files.
  */
 export async function writeFilesAtomic(files: readonly { path: string; data: Uint8Array | string }[]): Promise<void> {
-  const staged: { path: string; temp: string }[] = [];
+  await commitStaged(await stageFiles(files));
+}
+
+/** A file written and synced next to where it goes, not yet in place. */
+export interface StagedFile {
+  path: string;
+  temp: string;
+}
+
+/**
+ * The first half of writeFilesAtomic, for files that are ready at
+ * different times (the DOCX while the PDF still prints): stage each as it
+ * comes, commit them all at the end, or discard them all. On a failure,
+ * what this call staged is removed.
+ */
+export async function stageFiles(files: readonly { path: string; data: Uint8Array | string }[]): Promise<StagedFile[]> {
+  const staged: StagedFile[] = [];
   try {
     for (const file of files) staged.push({ path: file.path, temp: await stage(file.path, file.data) });
   } catch (err) {
-    await discard(staged.map((s) => s.temp));
+    await discardStaged(staged);
     throw err;
   }
+  return staged;
+}
+
+/** Renames staged files into place; after a failure, the rest are discarded. */
+export async function commitStaged(staged: readonly StagedFile[]): Promise<void> {
   for (const [i, { path, temp }] of staged.entries()) {
     try {
       await rename(temp, path);
       inFlight.delete(temp);
     } catch (err) {
-      await discard(staged.slice(i).map((s) => s.temp));
+      await discardStaged(staged.slice(i));
       throw writeError(path, err);
     }
   }
+}
+
+export async function discardStaged(staged: readonly StagedFile[]): Promise<void> {
+  await discard(staged.map((s) => s.temp));
 }
 
 async function stage(path: string, data: Uint8Array | string): Promise<string> {

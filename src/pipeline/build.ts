@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { diagnostic, hasErrors, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
-import { writeFilesAtomic } from '../output/atomic.js';
+import { commitStaged, discardStaged, stageFiles, writeFilesAtomic, type StagedFile } from '../output/atomic.js';
+import { mark } from '../support/trace.js';
 import { checkOutputFolders } from '../output/out-folder.js';
 import { BrowserSession } from '../render/pdf/browser.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
@@ -96,30 +97,50 @@ export async function renderProfile(
   workspace: Workspace,
   profile: Profile,
   options: BuildOptions,
-  deps: { session: () => BrowserSession; templates: () => Promise<TemplateSet> },
+  deps: {
+    session: () => BrowserSession;
+    templates: () => Promise<TemplateSet>;
+    /** Each file as soon as it is made (build stages it while the rest renders). */
+    onFile?: (file: BuiltFile) => void;
+  },
 ): Promise<ProfileBuild> {
   const started = performance.now();
   const formats = new Set(options.formats ?? DEFAULT_FORMATS);
   const views = viewsFor(workspace, profile, options);
+  mark(`${profile.name}: planned`);
   const files: BuiltFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const add = (format: Format, bytes: Uint8Array) => files.push({ format, name: OUTPUT_NAMES[format], bytes });
+  const add = (format: Format, bytes: Uint8Array) => {
+    const file = { format, name: OUTPUT_NAMES[format], bytes };
+    files.push(file);
+    deps.onFile?.(file);
+  };
 
-  // The DOCX is built while the browser works on the PDF.
+  // The DOCX is built, and staged, while the browser lays out and prints
+  // the sheet: started once the sheet has gone to the browser, so that it
+  // never delays the PDF, which waits on the browser's start.
+  let contentSent: () => void = () => undefined;
+  const sent = formats.has('pdf') ? new Promise<void>((resolve) => (contentSent = resolve)) : Promise.resolve();
   const docx = formats.has('docx')
-    ? import('../render/docx/document.js').then((m) => m.renderAnswerBankDocx(views.answerBank.model))
+    ? sent
+        .then(() => import('../render/docx/on-thread.js'))
+        .then((m) => m.renderAnswerBankDocxOnThread(views.answerBank.model))
+        .then((bytes) => {
+          mark(`${profile.name}: DOCX built`);
+          add('docx', bytes);
+        })
     : undefined;
   if (formats.has('pdf')) {
     const { renderCheatSheetPdf } = await import('../render/pdf/print.js');
-    const sheet = await renderCheatSheetPdf(deps.session(), views.cheatSheet.model, await deps.templates(), profile.file);
+    const sheet = await renderCheatSheetPdf(deps.session(), views.cheatSheet.model, await deps.templates(), profile.file, contentSent);
     diagnostics.push(...sheet.diagnostics);
     add('pdf', sheet.pdf);
-    if (formats.has('html')) add('html', Buffer.from(sheet.html));
+    if (formats.has('html')) add('html', Buffer.from(sheet.fittedHtml()));
   } else if (formats.has('html')) {
     const { renderCheatSheetHtml } = await import('../render/html/cheatsheet.js');
     add('html', Buffer.from(renderCheatSheetHtml(views.cheatSheet.model, await deps.templates())));
   }
-  if (docx) add('docx', await docx);
+  await docx;
   if (formats.has('md')) {
     const { renderAnswerBankMarkdown } = await import('../render/markdown/answer-bank.js');
     add('md', Buffer.from(renderAnswerBankMarkdown(views.answerBank.model)));
@@ -132,12 +153,12 @@ export async function renderProfile(
   return { profile: profile.name, files, diagnostics, milliseconds: performance.now() - started };
 }
 
+function outputPath(root: string, outDir: string, profile: string, name: string): string {
+  return join(resolve(root, outDir), profile, name);
+}
+
 function outputFiles(root: string, outDir: string, result: ProfileBuild) {
-  return result.files.map((file) => ({
-    profile: result.profile,
-    path: join(resolve(root, outDir), result.profile, file.name),
-    bytes: file.bytes,
-  }));
+  return result.files.map((file) => ({ profile: result.profile, path: outputPath(root, outDir, result.profile, file.name), bytes: file.bytes }));
 }
 
 /** Writes one profile's files under <outDir>/<profile>/, all or none. */
@@ -171,6 +192,7 @@ export async function build(
   } = {},
 ): Promise<BuildRun> {
   const workspace = await loadWorkspace(root, { cache: options.cache });
+  mark(`workspace read and checked (${workspace.stories.length} stories)`);
   assertValid(workspace);
   const profiles = selectProfiles(workspace, options.profiles);
   await checkOutputFolders(root, outDir, profiles.map((p) => p.name));
@@ -185,22 +207,41 @@ export async function build(
   };
   const builds: ProfileBuild[] = [];
   const written: BuildRun['written'] = [];
+  // Each file is staged (written and synced beside its place) as soon as it
+  // is made, and renamed into place only when every profile has rendered: a
+  // failure leaves every previous file as it was.
+  const staging: Promise<StagedFile[]>[] = [];
+  const stageAll = () => Promise.allSettled(staging).then((r) => r.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])));
+  const render = async (profile: Profile) => {
+    const onFile = (file: BuiltFile) => {
+      const staged = stageFiles([{ path: outputPath(root, outDir, profile.name, file.name), data: file.bytes }]);
+      staged.catch(() => undefined);
+      staging.push(staged);
+    };
+    return renderProfile(workspace, profile, options, { ...deps, onFile });
+  };
   try {
-    for (const [i, profile] of profiles.entries()) {
-      options.onProfileStart?.(profile.name, i, profiles.length);
-      const result = await renderProfile(workspace, profile, options, deps);
-      builds.push(result);
-      options.onProfileDone?.(result, i, profiles.length);
+    try {
+      for (const [i, profile] of profiles.entries()) {
+        options.onProfileStart?.(profile.name, i, profiles.length);
+        const result = await render(profile);
+        builds.push(result);
+        options.onProfileDone?.(result, i, profiles.length);
+      }
+    } finally {
+      if (ownSession) await session?.close();
     }
-  } finally {
-    if (ownSession) await session?.close();
+    // A staging failure (disk full) is the build's failure.
+    await Promise.all(staging);
+    // Again: rendering takes seconds, and a link may have appeared meanwhile.
+    await checkOutputFolders(root, outDir, profiles.map((p) => p.name));
+    await commitStaged(await stageAll());
+    mark('files in place');
+  } catch (err) {
+    await discardStaged(await stageAll());
+    throw err;
   }
-  // Everything is rendered before anything is written, and all files are
-  // staged before any is renamed: a failure leaves every previous file as it was.
-  // Again: rendering takes seconds, and a link may have appeared meanwhile.
-  await checkOutputFolders(root, outDir, profiles.map((p) => p.name));
   const files = builds.flatMap((b) => outputFiles(root, outDir, b));
-  await writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.bytes })));
   written.push(...files.map((f) => ({ profile: f.profile, path: f.path, bytes: f.bytes.length })));
   const diagnostics = sortDiagnostics([...workspace.diagnostics, ...log.diagnostics, ...builds.flatMap((b) => b.diagnostics)]);
   return { workspace, builds, written, diagnostics };

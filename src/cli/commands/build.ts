@@ -14,10 +14,12 @@ export async function runBuild(argv: Record<string, unknown>, g: Globals): Promi
   if (argv.all && profiles) throw new UserError('use either --profile NAME… or --all, not both');
   const { BrowserSession } = await import('../../render/pdf/browser.js');
   const session = new BrowserSession(argv.browser as string | undefined);
-  // Chromium takes about a second to start: start it now, so it comes up
-  // while Node imports the pipeline and reads and validates the stories.
-  // A launch failure surfaces when the first sheet asks for the page.
-  if (formats.includes('pdf')) session.page().catch(() => undefined);
+  // Chromium's start is most of a build: spawn it before anything else, so
+  // it comes up while Node imports the pipeline, reads and checks the
+  // stories and makes the DOCX. (Started lazily instead, its spawn would
+  // wait behind all of that.) A launch failure surfaces when the first
+  // sheet asks for the page.
+  if (formats.includes('pdf')) await session.begin();
   const tty = Boolean(process.stderr.isTTY) && !g.quiet;
   let failed = false;
   try {

@@ -81,12 +81,8 @@ export function fitSheet(opts: FitConfig): FitResult {
       set(start, columns);
       const h = height();
       if (h > opts.maxHeight) {
-        if (atLeast <= floor) {
-          set(atLeast, columns);
-          hLo = height();
-          if (hLo > opts.maxHeight) return undefined;
-        }
-        return search(columns, atLeast, hLo, start, h);
+        if (hLo <= opts.maxHeight) return search(columns, atLeast, hLo, start, h);
+        return aimBelow(columns, atLeast, start, h);
       }
       hLo = h;
     }
@@ -96,6 +92,38 @@ export function fitSheet(opts: FitConfig): FitResult {
     if (hTop <= opts.maxHeight) return top;
     return search(columns, start, hLo, top, hTop);
   };
+
+  // `hi` is too tall and nothing below it is measured yet. Height grows
+  // about with the square of the scale, so aim just below where that says
+  // the page is full; a guess still too tall tells how fast this sheet
+  // really grows (the exponent through the two measured points), and the
+  // next aim uses that. Usually a guess fits and one step more does not:
+  // the answer took two to four layouts. Else the search takes over.
+  function aimBelow(columns: number, atLeast: number, hi: number, hHi: number): number | undefined {
+    const step = 0.005;
+    const settled = (scale: number) => Math.floor(scale * 1000) / 1000;
+    let exponent = 2;
+    for (let aim = 0; aim < 3; aim++) {
+      const guess = Math.max(atLeast, Math.min(hi - step, hi * Math.pow(opts.maxHeight / hHi, 1 / exponent) - step / 2));
+      set(guess, columns);
+      const hGuess = height();
+      if (hGuess <= opts.maxHeight) {
+        if (guess + step >= hi) return settled(guess);
+        set(guess + step, columns);
+        const hAbove = height();
+        if (hAbove > opts.maxHeight) return settled(guess);
+        return search(columns, guess + step, hAbove, hi, hHi);
+      }
+      if (guess <= atLeast) return undefined;
+      if (hHi > hGuess) exponent = Math.min(3, Math.max(1, Math.log(hHi / hGuess) / Math.log(hi / guess)));
+      hi = guess;
+      hHi = hGuess;
+    }
+    set(atLeast, columns);
+    const hLo = height();
+    if (hLo > opts.maxHeight) return undefined;
+    return search(columns, atLeast, hLo, hi, hHi);
+  }
 
   // lo fits, hi does not. Find the boundary to within 0.5 % (no reader can
   // see less). Text height grows about with the square of the scale

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { diagnostic, EnvironmentError, type Diagnostic } from '../../diagnostics.js';
 import type { BrowserSession } from './browser.js';
+import { mark } from '../../support/trace.js';
 import { fullTmpdirHint, tmpdirIsFull } from './profile-folder.js';
 import { fitSheet, type FitConfig } from './fit.js';
 import { DEFAULT_FIT, dropOrder, PAGE, printableArea, renderCheatSheetHtml, type Fit } from '../html/cheatsheet.js';
@@ -36,8 +37,8 @@ const PDF_TIMEOUT_MS = 60_000;
 
 export interface CheatSheetPdf {
   pdf: Buffer;
-  /** The HTML exactly as fitted (for --format html). */
-  html: string;
+  /** The HTML exactly as fitted (for --format html); rendered only when asked for, after the print. */
+  fittedHtml: () => string;
   fit: Fit;
   /** Smallest font size on the page, in pt, after scaling. */
   smallestPt: number;
@@ -55,17 +56,25 @@ export async function renderCheatSheetPdf(
   model: ViewModel,
   templates: TemplateSet,
   profileFile: string,
+  /** Called once the sheet has gone to the browser: other work can run while the browser lays it out. */
+  onContentSent?: () => void,
 ): Promise<CheatSheetPdf> {
   const diagnostics: Diagnostic[] = [];
-  const page = await session.page();
+  // The HTML is made while the browser may still be starting.
   const area = printableArea(model.profile.paper);
   const firstHtml = renderCheatSheetHtml(model, templates, DEFAULT_FIT);
+  mark('pdf: HTML rendered');
+  const page = await session.page();
+  mark('pdf: page ready');
 
-  await guard(page.emulateMediaType('print'), 'preparing the page');
-  await guard(page.setViewport({ width: Math.floor(area.width), height: Math.floor(area.height) }), 'preparing the page');
-  await guard(page.setContent(firstHtml, { waitUntil: 'load', timeout: PDF_TIMEOUT_MS }), 'loading the cheat sheet');
+  await guard(Promise.all([page.emulateMediaType('print'), page.setViewport({ width: Math.floor(area.width), height: Math.floor(area.height) })]), 'preparing the page');
+  const loading = page.setContent(firstHtml, { waitUntil: 'load', timeout: PDF_TIMEOUT_MS });
+  onContentSent?.();
+  await guard(loading, 'loading the cheat sheet');
 
+  mark('pdf: content set');
   const result = await guard(page.evaluate(fitSheet, fitConfigFor(model)), 'measuring the cheat sheet');
+  mark(`pdf: fitted (scale ${result.scale}, ${result.columns} columns)`);
 
   let fit: Fit = { scale: result.scale, columns: result.columns, dropped: result.dropped };
   let pdf = await print(page);
@@ -79,6 +88,7 @@ export async function renderCheatSheetPdf(
     pdf = await print(page);
   }
   const pages = countPages(pdf);
+  mark(`pdf: printed (${pages} page${pages === 1 ? '' : 's'})`);
   const smallestPt = (result.smallestPt * fit.scale) / result.scale;
 
   const questionText = new Map(model.entries.map((e) => [e.questionId, e.question]));
@@ -95,7 +105,7 @@ export async function renderCheatSheetPdf(
   if (pages !== 1) {
     diagnostics.push(diagnostic(profileFile, undefined, 'warning', 'cheatsheet-pages', `cheat sheet has ${pages} pages; shorten the pitch or the "ask" list`));
   }
-  return { pdf: stampDate(pdf, model.date.instant), html: renderCheatSheetHtml(model, templates, fit), fit, smallestPt, diagnostics };
+  return { pdf: stampDate(pdf, model.date.instant), fittedHtml: () => renderCheatSheetHtml(model, templates, fit), fit, smallestPt, diagnostics };
 }
 
 async function print(page: Page): Promise<Buffer> {
