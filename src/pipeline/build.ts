@@ -123,8 +123,12 @@ export async function renderProfile(
   const sent = formats.has('pdf') ? new Promise<void>((resolve) => (contentSent = resolve)) : Promise.resolve();
   const docx = formats.has('docx')
     ? sent
-        .then(() => import('../render/docx/on-thread.js'))
-        .then((m) => m.renderAnswerBankDocxOnThread(views.answerBank.model))
+        // Beside a PDF, on a second thread; alone, a thread would only add its start.
+        .then(async () =>
+          formats.has('pdf')
+            ? (await import('../render/docx/on-thread.js')).renderAnswerBankDocxOnThread(views.answerBank.model)
+            : (await import('../render/docx/document.js')).renderAnswerBankDocx(views.answerBank.model),
+        )
         .then((bytes) => {
           mark(`${profile.name}: DOCX built`);
           add('docx', bytes);
