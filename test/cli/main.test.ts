@@ -27,6 +27,21 @@ function workspaceCopy(): string {
 }
 
 describe('storybank CLI', () => {
+  it('STORYBANK_TRACE=1 prints the phases of a build in the order they happened, DOCX included', () => {
+    const dir = workspaceCopy();
+    const r = run(['build', '--dir', dir, '--out', join(dir, 'out'), '-q'], { STORYBANK_TRACE: '1' });
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('trace '));
+    const labels = lines.map((l) => l.replace(/^trace\s+\d+ ms\s+\+\d+\s+/, ''));
+    for (const phase of ['node started, CLI loaded', 'browser: up', 'pdf: content set', 'files in place', 'done']) expect(labels).toContain(phase);
+    expect(labels.some((l) => /: DOCX built$/.test(l))).toBe(true);
+    expect(labels.some((l) => /^pdf: fitted \(scale [\d.]+, \d columns\)$/.test(l))).toBe(true);
+    const times = lines.map((l) => Number(/^trace\s+(\d+) ms/.exec(l)![1]));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // Off by default.
+    expect(run(['check', '--dir', dir]).stderr).not.toMatch(/^trace /m);
+  });
+
   it('prints its version and help', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(run(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });

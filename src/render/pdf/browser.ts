@@ -21,7 +21,7 @@ const INSTALL_HINT =
  * `chromium-headless-shell`; Puppeteer's `chrome-headless-shell` download).
  */
 const HEADLESS_SHELL_NAMES = ['chromium-headless-shell', 'chrome-headless-shell'];
-const PATH_NAMES = [...HEADLESS_SHELL_NAMES, 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+const FULL_BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 const WELL_KNOWN = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -66,10 +66,14 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
     }
     return { path, source };
   }
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of PATH_NAMES) {
-      const path = join(dir, name);
-      if (isExecutable(path)) return { path: unwrapDebianLauncher(path), source: 'PATH' };
+  // A headless shell anywhere on PATH beats a full browser earlier on it.
+  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const names of [HEADLESS_SHELL_NAMES, FULL_BROWSER_NAMES]) {
+    for (const dir of dirs) {
+      for (const name of names) {
+        const path = join(dir, name);
+        if (isExecutable(path)) return { path: unwrapDebianLauncher(path), source: 'PATH' };
+      }
     }
   }
   for (const path of WELL_KNOWN) if (isExecutable(path)) return { path, source: 'system' };
@@ -82,7 +86,8 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
 function unwrapDebianLauncher(path: string): string {
   for (const name of ['chromium', 'chromium-headless-shell']) {
     const real = `/usr/lib/chromium/${name}`;
-    if (path.endsWith(`/${name}`) && isExecutable(real)) return real;
+    // Only Debian's own wrappers: a user's `chromium` script elsewhere on PATH is what they meant to run.
+    if ((path === `/usr/bin/${name}` || path === `/bin/${name}`) && isExecutable(real)) return real;
   }
   return path;
 }
