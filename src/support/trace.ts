@@ -12,16 +12,10 @@ export interface TraceMark {
 }
 
 const marks: TraceMark[] = [];
-let enabled = process.env.STORYBANK_TRACE === '1';
+const enabled = process.env.STORYBANK_TRACE === '1';
 
 export function traceEnabled(): boolean {
   return enabled;
-}
-
-/** For tests: switch tracing on or off and forget earlier marks. */
-export function resetTrace(on: boolean): void {
-  enabled = on;
-  marks.length = 0;
 }
 
 /** Records that `label` has just happened. */

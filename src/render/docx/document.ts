@@ -29,18 +29,7 @@ import { ANSWER_BANK_STYLES, PAGE, PAPER, STYLE } from './styles.js';
  * column does not look broken.
  */
 export async function renderAnswerBankDocx(model: ViewModel): Promise<Buffer> {
-  const doc = answerBankDocument(model);
-  // A build makes the DOCX while the browser prints the PDF: between the
-  // steps, the browser's answers get through, so the PDF never waits for
-  // the whole DOCX.
-  await nextTurn();
-  const parts = await documentParts(doc);
-  await nextTurn();
-  return makeReproducible(parts, model.date.iso);
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return makeReproducible(await documentParts(answerBankDocument(model)), model.date.iso);
 }
 
 /** The answer bank as a docx Document, before packing. */
